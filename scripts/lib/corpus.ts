@@ -1,0 +1,180 @@
+/**
+ * Corpus-level ingestion with file I/O: reads a seeds folder (with sidecar
+ * corrections), runs the pipeline on every file, resolves duplicates across
+ * files, and writes the generated content deterministically.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { VFile } from 'vfile';
+import { reporter } from 'vfile-reporter';
+import { corpusSchema, documentIdSchema, type DocumentRecord } from '../../src/lib/schema.ts';
+import { countMessages, report } from '../pipeline/diagnostics.ts';
+import { ingestSeed, type BuiltDocument } from '../pipeline/index.ts';
+import { regionOfCode } from '../pipeline/places.ts';
+import { parseSidecar, type Sidecar } from '../pipeline/sidecar.ts';
+import { shortHash } from '../pipeline/structure.ts';
+
+export interface IngestOptions {
+  seedsDir: string;
+  outDir: string;
+  /** Called before each file (for progress on a terminal). */
+  onFile?: (index: number, total: number, path: string) => void;
+  /** Write output files (default true); tests may only want the records. */
+  write?: boolean;
+}
+
+export type IngestResult =
+  | {
+      ok: true;
+      files: VFile[];
+      documents: BuiltDocument[];
+      errors: number;
+      warnings: number;
+      summary: string;
+    }
+  | { ok: false; message: string };
+
+const SIDECAR = /\.meta\.ya?ml$/u;
+
+/** Ingests every seed file of a folder and (by default) writes `documents/*.mdx`, `corpus.json` and `diagnostics.json`. */
+export function ingestCorpus(options: IngestOptions): IngestResult {
+  const { seedsDir, outDir } = options;
+  if (!existsSync(seedsDir) || !statSync(seedsDir).isDirectory()) {
+    return { ok: false, message: `✖ Seeds folder “${seedsDir}” does not exist or is not a folder.\n  Hint: pass --seeds DIR, or run from the project root where seeds/ lives.` };
+  }
+  const all = listFiles(seedsDir);
+  const seeds = all.filter((p) => !SIDECAR.test(p));
+  const sidecars = new Set(all.filter((p) => SIDECAR.test(p)));
+  const files: VFile[] = [];
+  const built: BuiltDocument[] = [];
+
+  seeds.forEach((path, index) => {
+    options.onFile?.(index, seeds.length, path);
+    const absolute = join(seedsDir, ...path.split('/'));
+    const displayPath = relative(process.cwd(), absolute).split(sep).join('/') || path;
+    const sidecarPath = [`${stripExtension(path)}.meta.yaml`, `${stripExtension(path)}.meta.yml`].find((p) => sidecars.has(p));
+    let sidecar: Sidecar | undefined;
+    if (sidecarPath) {
+      sidecars.delete(sidecarPath);
+      const sidecarFile = new VFile({ path: relative(process.cwd(), join(seedsDir, sidecarPath)).split(sep).join('/') });
+      sidecar = parseSidecar(readFileSync(join(seedsDir, sidecarPath), 'utf8'), sidecarFile);
+      validateSidecarPlaces(sidecar, sidecarFile);
+      files.push(sidecarFile);
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(absolute);
+    } catch (error) {
+      const file = new VFile({ path: displayPath });
+      report(file, 'error', `Unexpected unreadable file: ${error instanceof Error ? error.message : String(error)}`, 'unreadable', { line: 1, column: 1 });
+      files.push(file);
+      return;
+    }
+    const result = ingestSeed({ path, displayPath, bytes, sidecar });
+    files.push(result.file);
+    built.push(...result.documents.map((d) => ({ ...d, file: result.file })));
+  });
+
+  for (const orphan of [...sidecars].sort()) {
+    const file = new VFile({ path: relative(process.cwd(), join(seedsDir, orphan)).split(sep).join('/') });
+    report(file, 'warning', 'Unexpected sidecar without a seed file of the same name, expected `<name>.txt` beside it', 'sidecar-orphan', { line: 1, column: 1 });
+    files.push(file);
+  }
+
+  const documents = resolveDuplicates(built as (BuiltDocument & { file: VFile })[]);
+  if (options.write !== false) writeOutput(outDir, documents, files);
+  const { errors, warnings } = countMessages(files);
+  const summary = `${errors > 0 ? '✖' : '✔'} ${seeds.length} file(s), ${documents.length} document(s), ${errors} error(s), ${warnings} warning(s) → ${outDir}`;
+  return { ok: true, files, documents, errors, warnings, summary };
+}
+
+/** Every file below a folder, as sorted `/`-separated relative paths (dot-files skipped). */
+function listFiles(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) out.push(relative(root, full).split(sep).join('/'));
+    }
+  };
+  walk(root);
+  // Code-point order, independent of locale and of the order the file system lists entries in.
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function stripExtension(path: string): string {
+  return path.replace(/\.[^./]+$/u, '');
+}
+
+function validateSidecarPlaces(sidecar: Sidecar, file: VFile): void {
+  sidecar.documents.forEach((correction, index) => {
+    const code = correction.region?.code;
+    if (code && regionOfCode(code).level === 'unknown') {
+      report(file, 'error', `Unexpected region code ${code} at \`documents.${index}.region.code\`, expected a GB/T 2260 code in the division data`, 'sidecar-invalid', { line: 1, column: 1 });
+    }
+  });
+}
+
+/** The same document twice (two files, or pasted twice) is kept once; different documents sharing an id get a suffix. */
+function resolveDuplicates(built: (BuiltDocument & { file: VFile })[]): BuiltDocument[] {
+  const byId = new Map<string, BuiltDocument & { file: VFile }>();
+  const out: BuiltDocument[] = [];
+  for (const doc of built) {
+    const first = byId.get(doc.record.id);
+    if (!first) {
+      byId.set(doc.record.id, doc);
+      out.push(doc);
+      continue;
+    }
+    const place = { line: doc.record.source.startLine, column: 1 };
+    if (sameText(first.record, doc.record)) {
+      report(doc.file, 'warning', `Unexpected second copy of “${doc.record.title}” (first in ${first.record.source.file}:${first.record.source.startLine}), expected each document once; skipped`, 'duplicate-document', place);
+      continue;
+    }
+    const id = documentIdSchema.parse(`${doc.record.id}-${shortHash(`${doc.record.source.file}\u0000${doc.record.title}\u0000${doc.record.paragraphs[0]?.text ?? ''}`, 4)}`);
+    report(doc.file, 'warning', `Unexpected id collision with ${first.record.source.file}:${first.record.source.startLine} for “${doc.record.id}”, expected unique ids; this document gets “${id}” (set \`id\` in a sidecar to choose one)`, 'id-collision', place);
+    const record = { ...doc.record, id };
+    out.push({ record, mdx: doc.mdx.replace(/^id: .*$/mu, `id: ${id}`) });
+    byId.set(id, { ...doc, record });
+  }
+  return out.sort((a, b) => (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));
+}
+
+function sameText(a: DocumentRecord, b: DocumentRecord): boolean {
+  const text = (r: DocumentRecord): string => r.paragraphs.map((p) => p.text).join('\n');
+  return a.title === b.title && text(a) === text(b);
+}
+
+function writeOutput(outDir: string, documents: BuiltDocument[], files: VFile[]): void {
+  const docsDir = join(outDir, 'documents');
+  // documents/ is generated only: clear it so removed seeds leave no stale pages.
+  rmSync(docsDir, { recursive: true, force: true });
+  mkdirSync(docsDir, { recursive: true });
+  for (const { record, mdx } of documents) writeFileSync(join(docsDir, `${record.id}.mdx`), mdx);
+  const corpus = corpusSchema.parse({ schemaVersion: 1, documents: documents.map((d) => d.record) });
+  writeFileSync(join(outDir, 'corpus.json'), `${JSON.stringify(corpus, null, 2)}\n`);
+  const diagnostics = files.flatMap((file) =>
+    file.messages.map((m) => ({
+      file: file.path,
+      line: m.line ?? null,
+      column: m.column ?? null,
+      severity: m.fatal === true ? 'error' : m.fatal === false ? 'warning' : 'info',
+      ruleId: m.ruleId ?? null,
+      message: m.reason,
+    })),
+  );
+  writeFileSync(join(outDir, 'diagnostics.json'), `${JSON.stringify({ diagnostics }, null, 2)}\n`);
+}
+
+/** Formats messages like remark-lint (`seeds/x.txt` then `12:1-12:40 warning … rule-id atlas`). */
+export function formatReport(files: VFile[], options: { verbose: boolean; quiet: boolean }): string {
+  if (options.quiet) return '';
+  const shown = files.map((file) => {
+    const copy = new VFile({ path: file.path });
+    copy.messages = options.verbose ? file.messages : file.messages.filter((m) => m.fatal !== undefined && m.fatal !== null);
+    return copy;
+  });
+  return reporter(shown, { quiet: true });
+}
