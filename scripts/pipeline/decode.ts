@@ -102,30 +102,25 @@ function countNul(sample: Buffer): number {
   return n;
 }
 
-/** UTF-16 without a BOM shows NUL bytes on one side of each pair for ASCII, and decodes to mostly valid characters. */
+/**
+ * UTF-16 without a BOM: ASCII shows NUL bytes on one side of each pair, and
+ * CJK text decodes to mostly CJK characters. Both byte orders are scored; a
+ * decode is accepted only when it is clean (binary junk decodes to surrogates,
+ * controls and private-use characters).
+ */
 function guessUtf16WithoutBom(sample: Buffer): 'utf-16le' | 'utf-16be' | null {
   if (sample.length < 4) return null;
   const even = sample.length - (sample.length % 2);
-  let evenNul = 0;
-  let oddNul = 0;
-  for (let i = 0; i < even; i += 2) {
-    if (sample[i] === 0) evenNul++;
-    if (sample[i + 1] === 0) oddNul++;
-  }
-  const pairs = even / 2;
-  const candidates: ('utf-16le' | 'utf-16be')[] = [];
-  if (oddNul > pairs * 0.2 && evenNul < pairs * 0.05) candidates.push('utf-16le');
-  if (evenNul > pairs * 0.2 && oddNul < pairs * 0.05) candidates.push('utf-16be');
-  if (evenNul === 0 && oddNul === 0) {
-    // Pure CJK UTF-16 has no NULs at all: accept it only if it decodes to mostly CJK and is not valid UTF-8.
-    if (tryUtf8(sample.subarray(0, even)) !== null) return null;
-    candidates.push('utf-16le', 'utf-16be');
-  }
-  for (const encoding of candidates) {
+  const nul = countNul(sample);
+  if (nul === 0 && tryUtf8(sample.subarray(0, even)) !== null) return null;
+  let best: { encoding: 'utf-16le' | 'utf-16be'; score: number } | null = null;
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
     const text = iconv.decode(sample.subarray(0, even), encoding);
-    if (junkRatio(text) < 0.02 && cjkRatio(text) + asciiPrintableRatio(text) > 0.9) return encoding;
+    const privateUse = (text.match(/[\ue000-\uf8ff]/gu)?.length ?? 0) / Math.max(1, text.length);
+    const score = cjkRatio(text) + asciiPrintableRatio(text);
+    if (junkRatio(text) < 0.02 && privateUse < 0.02 && score > 0.9 && (!best || score > best.score)) best = { encoding, score };
   }
-  return null;
+  return best?.encoding ?? null;
 }
 
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\ufffd]/gu;

@@ -35,11 +35,10 @@ export function stripBoilerplate(segment: Segment, file: VFile): CleanSegment {
       const hit = field.pattern.exec(line.match);
       if (hit?.[1]) pageMeta.push({ line, kind: field.kind, value: hit[1] });
     }
-    const kind: ChromeKind | 'page-title' | 'repeated-title' | null = pageTitles.has(line)
+    const kind: ChromeKind | 'page-title' | 'repeated-title' | 'before-title' | null = pageTitles.has(line)
       ? 'page-title'
-      : titleKey !== null && titleKeyOf(line.match) === titleKey
-        ? 'repeated-title'
-        : (kinds[i] ?? null);
+      : (kinds[i] ??
+        (titleKey !== null && titleKeyOf(line.match) === titleKey ? 'repeated-title' : beforeTitle(segment, line) ? 'before-title' : null));
     if (kind !== null) {
       removed.push({ line, rule: kind });
       report(file, 'info', `Removed ${describe(kind)}: “${clip(line.text)}”`, 'boilerplate-removed', placeOf(line));
@@ -81,6 +80,13 @@ function takeHeader(body: TextLine[], hasTitle: boolean): TextLine[] {
   return header;
 }
 
+/** Short lines above the title line are page furniture (the split stage put the title above any prose). */
+function beforeTitle(segment: Segment, line: TextLine): boolean {
+  const title = segment.titleLine;
+  if (!title) return false;
+  return line.line < title.line || (line.line === title.line && line.column < title.column);
+}
+
 /** Compares titles ignoring template suffixes, spaces and punctuation. */
 function titleKeyOf(text: string): string {
   return stripTemplateSuffix(text).replace(/[\s\p{P}]/gu, '');
@@ -97,6 +103,7 @@ function describe(kind: string): string {
     'empty-field': 'empty template field',
     'page-title': 'template page title',
     'repeated-title': 'repeated title',
+    'before-title': 'text above the title',
   };
   return names[kind] ?? kind;
 }

@@ -122,7 +122,9 @@ function joinWrappedLines(lines: readonly TextLine[], file: VFile, settings: Opt
       !headingMarker(line.match) &&
       !ATTACHMENT.test(line.match) &&
       !isAgencyList(line.match) &&
-      /^[\p{Script=Han}\p{L}\d]/u.test(line.text) &&
+      // Fixed-width wrapping cuts between two characters of a sentence: Han (or a digit) on both sides.
+      /[\p{Script=Han}\d]$/u.test(previous.text) &&
+      /^\p{Script=Han}/u.test(line.text) &&
       // A short numbered line is a heading, not a sentence cut in two.
       !(headingMarker(previous.match) && previous.text.length <= settings.maxHeadingLength)
     ) {
