@@ -56,7 +56,7 @@ export function ingestCorpus(options: IngestOptions): IngestResult {
     let sidecar: Sidecar | undefined;
     if (sidecarPath) {
       sidecars.delete(sidecarPath);
-      const sidecarFile = new VFile({ path: relative(process.cwd(), join(seedsDir, sidecarPath)).split(sep).join('/') });
+      const sidecarFile = new VFile({ path: relative(process.cwd(), join(seedsDir, sidecarPath)).split(sep).join('/'), data: { seedPath: sidecarPath } });
       sidecar = parseSidecar(readFileSync(join(seedsDir, sidecarPath), 'utf8'), sidecarFile);
       validateSidecarPlaces(sidecar, sidecarFile);
       files.push(sidecarFile);
@@ -65,18 +65,19 @@ export function ingestCorpus(options: IngestOptions): IngestResult {
     try {
       bytes = readFileSync(absolute);
     } catch (error) {
-      const file = new VFile({ path: displayPath });
+      const file = new VFile({ path: displayPath, data: { seedPath: path } });
       report(file, 'error', `Unexpected unreadable file: ${error instanceof Error ? error.message : String(error)}`, 'unreadable', { line: 1, column: 1 });
       files.push(file);
       return;
     }
     const result = ingestSeed({ path, displayPath, bytes, sidecar });
+    result.file.data.seedPath = path;
     files.push(result.file);
     built.push(...result.documents.map((d) => ({ ...d, file: result.file })));
   });
 
   for (const orphan of [...sidecars].sort()) {
-    const file = new VFile({ path: relative(process.cwd(), join(seedsDir, orphan)).split(sep).join('/') });
+    const file = new VFile({ path: relative(process.cwd(), join(seedsDir, orphan)).split(sep).join('/'), data: { seedPath: orphan } });
     report(file, 'warning', 'Unexpected sidecar without a seed file of the same name, expected `<name>.txt` beside it', 'sidecar-orphan', { line: 1, column: 1 });
     files.push(file);
   }
@@ -157,7 +158,8 @@ function writeOutput(outDir: string, documents: BuiltDocument[], files: VFile[])
   writeFileSync(join(outDir, 'corpus.json'), `${JSON.stringify(corpus, null, 2)}\n`);
   const diagnostics = files.flatMap((file) =>
     file.messages.map((m) => ({
-      file: file.path,
+      // Relative to the seeds folder (like `source.file`), so the output does not depend on where the folder is.
+      file: String(file.data.seedPath ?? file.path),
       line: m.line ?? null,
       column: m.column ?? null,
       severity: m.fatal === true ? 'error' : m.fatal === false ? 'warning' : 'info',

@@ -89,3 +89,10 @@ export interface FileContext {
   sha256: string;
   encoding: string;
 }
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Path of the seed (or sidecar) relative to the seeds folder. */
+    seedPath: string;
+  }
+}
