@@ -61,7 +61,7 @@ describe('sidecar corrections', () => {
   test.each([
     ['malformed YAML (a key twice)', 'documents:\n  - line: 45\n    year: 2010\n    year: 2011\n', 4, 'Unexpected YAML'],
     ['malformed YAML (an unclosed bracket, noticed at the end)', 'documents:\n  - line: 45\n    year: [2010\n', 4, 'Unexpected YAML'],
-    ['an unknown field', 'documents:\n  - line: 45\n    yaer: 2010\n', 2, 'unknown field(s) `yaer`'],
+    ['an unknown field', 'documents:\n  - line: 45\n    yaer: 2010\n', 3, 'unknown field(s) `yaer`'],
     ['no selector', 'documents:\n  - year: 2010\n', 2, 'exactly one of `line`, `index` or `match`'],
     ['a wrong type', 'documents:\n  - line: 45\n    year: "twenty-ten"\n', 3, '`documents.0.year`'],
   ])('%s is an error at its YAML line, and the documents still build', (_case, yaml, line, phrase) => {

@@ -39,7 +39,7 @@ describe('classifyChrome: chrome lines from the seeds', () => {
     expect(classifyChrome(line)).toBe(kind);
   });
 
-  test.fails.each([
+  test.each([
     ['制发机关：', 'empty-field'],
     ['来源：江苏省科技厅', 'page-meta'],
     ['您当前位置：首页 > 新闻动态', 'nav'],
@@ -69,7 +69,7 @@ describe('classifyChrome: body text that mentions similar words stays', () => {
     expect(classifyChrome(line)).toBeNull();
   });
 
-  test.fails.each([
+  test.each([
     ['推进政务网站建设,力争市政府门户网站日均点击量10万次以上。', 'page-meta 点击量 \\d+'],
     ['建立院士专家推荐制度,相关推荐人选由市科协会同市人社局审核后报市政府。', 'ad 相关推荐'],
     ['加大知识产权执法力度,对网络侵权行为责令限期删除,情节严重的依法查处。', 'disclaimer 侵权.{0,10}删除'],
@@ -134,7 +134,7 @@ describe('META_FIELDS', () => {
     expect(fields(line)).toEqual(expected);
   });
 
-  test.fails.each([
+  test.each([
     ['来源：江苏省科技厅', [['source', '江苏省科技厅']]],
     ['发布时间：2013-03-03', [['page-date', '2013-03-03']]],
   ])('full-width colon: %s', (line, expected) => {

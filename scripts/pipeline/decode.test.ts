@@ -207,7 +207,7 @@ describe('decodeBytes: invalid bytes in otherwise good text', () => {
     expect(result.text).toBe(`${SEED_002}\n${SEED_004.slice(0, -1)}\ufffd`);
   });
 
-  test.fails('one stray Latin-1 byte in UTF-8 text keeps the rest as UTF-8', () => {
+  test('one stray Latin-1 byte in UTF-8 text keeps the rest as UTF-8', () => {
     // BUG (decode.ts, fallback after `tryUtf8` fails): chardet guesses `windows-1252` for
     // this file, `normaliseEncodingName` maps that to gb18030, and UTF-8 is never among the
     // candidates, so one 0xA0 byte (an NBSP from a Windows-1252 page) turns the whole file

@@ -48,6 +48,13 @@ export function decodeBytes(bytes: Uint8Array, options: Partial<Options> = {}): 
 
   const utf8 = tryUtf8(buffer);
   if (utf8 !== null) return finish(buffer, 'utf-8', false, settings, []);
+  // A stray invalid byte in UTF-8 text (a cut character) must not turn the whole file into GB18030 mojibake:
+  // legacy-encoded Chinese read as UTF-8 is invalid at nearly every character, UTF-8 with damage only here and there.
+  const lenient = buffer.toString('utf8');
+  const invalid = lenient.match(/\ufffd/gu)?.length ?? 0;
+  if (invalid > 0 && invalid <= Math.max(1, lenient.length * 0.002) && cjkRatio(lenient) > 0.1) {
+    return finish(buffer, 'utf-8', false, { ...settings, maxJunkRatio: 1 }, [`${invalid} invalid UTF-8 sequence(s) replaced by U+FFFD`]);
+  }
 
   const detected = (chardet.detect(sample) ?? '').toLowerCase();
   // Chinese web text that is not UTF-8 is overwhelmingly GB2312/GBK/GB18030; GB18030 is a superset of both.

@@ -16,7 +16,7 @@ export interface Options {
 
 export const defaultOptions: Options = { minChars: 20 };
 
-const ATTACHMENT = /^附件\s*\d*\s*[::]?/u;
+const ATTACHMENT = /^附件\s*\d*\s*[:：]?/u;
 
 /** Removes repeated paragraphs, reporting each with a pointer to its first occurrence. */
 export function dedupeParagraphs(segment: CleanSegment, file: VFile, options: Partial<Options> = {}): CleanSegment {

@@ -3,7 +3,7 @@
  * then `12:1-12:40 warning Unexpected … rule-id atlas`.
  */
 import type { VFile } from 'vfile';
-import type { TextLine } from './types.ts';
+import { columnAt, type TextLine } from './types.ts';
 
 export const SOURCE = 'atlas';
 
@@ -18,7 +18,7 @@ export interface Place {
 
 /** Converts a TextLine (or a phrase inside it) into a vfile position. */
 export function placeOf(line: TextLine, offset = 0, length = line.text.length - offset): Place {
-  return { line: line.line, column: line.column + offset, length: Math.max(length, 0) };
+  return { line: line.line, column: columnAt(line, offset), length: Math.max(length, 0) };
 }
 
 /** Records a diagnostic on the file; `error` marks the file as failing `--strict`. */

@@ -35,7 +35,7 @@ export function emitMdx(frontmatterData: Frontmatter, blocks: readonly Structure
   const body = blocks.flatMap(blockToNodes);
   const tree: Root = {
     type: 'root',
-    children: [{ type: 'yaml', value: stringifyYaml(frontmatterData, { lineWidth: 0, aliasDuplicateObjects: false }).trimEnd() }, ...body],
+    children: [{ type: 'yaml', value: stringifyFrontmatter(frontmatterData) }, ...body],
   };
   const mdx = toMarkdown(tree, {
     extensions: [mdxToMarkdown(), frontmatterToMarkdown(['yaml'])],
@@ -45,6 +45,15 @@ export function emitMdx(frontmatterData: Frontmatter, blocks: readonly Structure
   });
   verifyMdx(mdx, expectedTexts(blocks));
   return mdx;
+}
+
+/**
+ * YAML for the frontmatter with every string double-quoted: Astro reads
+ * frontmatter with a YAML 1.1 parser that would turn a bare `2022-11-15` or
+ * `0o17` into a date or a number.
+ */
+export function stringifyFrontmatter(data: Frontmatter): string {
+  return stringifyYaml(data, { lineWidth: 0, aliasDuplicateObjects: false, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' }).trimEnd();
 }
 
 function text(value: string): PhrasingContent {

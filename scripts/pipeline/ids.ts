@@ -17,9 +17,9 @@ export interface Options {
 export const defaultOptions: Options = { maxWords: 4 };
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-const FILLER = new Set(['全', '关于', '的', '和', '与', '及', '年', '全市', '全省', '全州', '全县', '全区', '我市', '市', '省', '县', '区', '州']);
+const FILLER = new Set(['关于', '的', '和', '与', '及', '年', '我市']);
 
-/** Builds an id such as `benxi-2015-chuangxin-qudong-shishi-fangan`. */
+/** Builds an id such as `benxi-2015-2020-chuangxin-qudong-shishi-fangan` or `xiangxi-2011-quan-zhou-keji-gongzuo-yaodian`. */
 export function buildDocumentId(
   meta: { title: string; year: number | null; region: Region; issuer: string | null },
   options: Partial<Options> = {},
@@ -28,7 +28,9 @@ export function buildDocumentId(
   const place = slugifyPlace(meta.region) ?? 'cn';
   const year = meta.year === null ? 'nd' : String(meta.year);
   const typed = docTypeOfTitle(meta.title);
-  let core = meta.title.replace(/[((][^()()]*[))]/gu, '');
+  // A period in brackets becomes `-2020` after the year; other bracketed words (试行) stay words.
+  const period = /[(（]\s*((?:19|20)\d{2})\s*年?\s*[—–\-~至到－]+\s*((?:19|20)\d{2})\s*年?\s*[)）]/u.exec(meta.title);
+  let core = meta.title.replace(/[(（][^()（）]*[)）]/gu, (m) => (/\d{4}/u.test(m) ? '' : m.slice(1, -1)));
   if (typed) core = core.slice(0, core.lastIndexOf(typed.ending));
   core = core.replace(/^.*?关于/u, '').replace(/(?:19|20)\d{2}\s*年?/gu, '');
   for (const name of [meta.region.province, meta.region.city, meta.region.county, meta.region.township, meta.issuer]) {
@@ -40,7 +42,9 @@ export function buildDocumentId(
     .filter((w) => w !== '');
   const kept = words.slice(0, settings.maxWords);
   const typeWords = typed ? [...segmenter.segment(typed.ending)].filter((s) => s.isWordLike).map((s) => toAscii(s.segment)) : [];
-  const parts = [place, year, ...kept, ...typeWords];
+  // A plan's id carries its period (`benxi-2015-2020-…`), so plans differing only in period stay apart.
+  const when = period?.[1] && period[2] ? [period[1], period[2]] : [year];
+  const parts = [place, ...when, ...kept, ...typeWords];
   // When words were dropped, two different titles could share the prefix: a short hash of the full title keeps ids apart.
   if (words.length > kept.length || kept.length === 0) parts.push(shortHash(meta.title, 4));
   return parts.join('-').replace(/-+/gu, '-').slice(0, 90).replace(/-$/u, '');

@@ -213,7 +213,7 @@ describe('extractMetadata: period', () => {
     expect(meta.docType).toBe('行动计划');
   });
 
-  test.fails('“十三五”规划 in the title → 2016–2020', () => {
+  test('“十三五”规划 in the title → 2016–2020', () => {
     // BUG (metadata.ts extractPeriod): `start = 1953 + 5 * (n - 1)` forgets the three years of
     // adjustment (1963–1965) between the 2nd and 3rd plans, so the 13th plan comes out as
     // 2013–2017 instead of 2016–2020 (every plan from the 3rd on is 3 years early).
@@ -334,7 +334,7 @@ describe('extractMetadata: every evidence phrase is at its line and column in th
     }
   });
 
-  test.fails('the period-start year evidence of a “十三五” plan quotes text that is in the source', () => {
+  test('the period-start year evidence of a “十三五” plan quotes text that is in the source', () => {
     // BUG (metadata.ts extractYear): the `period-start` evidence uses `String(period.start)` as
     // its phrase; when the period comes from “十三五” that number is nowhere in the line, so
     // the phrase (`2013`) is placed at the title's first column, where the text is `青岛`.
@@ -343,7 +343,7 @@ describe('extractMetadata: every evidence phrase is at its line and column in th
     for (const item of meta.evidence) expect({ ...item, found: sourceAt(text, item) }).toMatchObject({ found: item.phrase });
   });
 
-  test.fails('evidence columns stay true after entity debris (seed 001 line 15 style)', () => {
+  test('evidence columns stay true after entity debris (seed 001 line 15 style)', () => {
     // BUG (normalize.ts cleanPiece + metadata.ts EvidenceLog): normalize pads `&&&&&&` with spaces
     // to keep columns, then folds every run of white space into one space; evidence columns are
     // `line.column + offset in the folded text`, so a phrase after the debris (here the 来源
@@ -360,7 +360,7 @@ describe('extractMetadata: every evidence phrase is at its line and column in th
 });
 
 describe('extractMetadata: full-width punctuation', () => {
-  test.fails('a number in full-width brackets 湘政发（2016）12号 is the document number', () => {
+  test('a number in full-width brackets 湘政发（2016）12号 is the document number', () => {
     // BUG (metadata.ts DOC_NUMBER): `[〔[(【]` lacks the full-width `（`, a common way of
     // typing 〔〕 in 发文字号; with the ASCII-only header rule it is not found either.
     const { meta } = extract(['湖南省人民政府关于深入实施创新驱动发展战略的意见', '湘政发（2016）12号', '各市州人民政府，省政府各厅委、各直属机构：为深入实施创新驱动发展战略，现提出如下意见。'].join('\n'));

@@ -27,7 +27,7 @@ import {
 } from './patterns.ts';
 import { findPlaceMentions, inferPrefectureFromAbbreviation, regionOfCode, resolvePlaces, type PlaceMention } from './places.ts';
 import type { StructuredDocument } from './structure.ts';
-import type { CleanSegment, TextLine } from './types.ts';
+import { columnAt, type CleanSegment, type TextLine } from './types.ts';
 
 export interface ExtractedMeta {
   title: string;
@@ -50,11 +50,11 @@ class EvidenceLog {
 
   add(field: string, line: TextLine, phrase: string, rule: string, note = '', at?: number): void {
     const index = at ?? Math.max(0, line.text.indexOf(phrase));
-    this.items.push({ field, phrase, line: line.line, column: line.column + index, rule, note });
+    this.items.push({ field, phrase, line: line.line, column: columnAt(line, index), rule, note });
   }
 }
 
-const DOC_NUMBER = /([\p{Script=Han}]{1,12}?)\s*[〔[(【]\s*((?:19|20)\d{2})\s*[〕\])】]\s*(\d{1,4})\s*号/gu;
+const DOC_NUMBER = /([\p{Script=Han}]{1,12}?)\s*[〔[(（【]\s*((?:19|20)\d{2})\s*[〕\])）】]\s*(\d{1,4})\s*号/gu;
 const YEAR_IN_TEXT = /((?:19|20)\d{2})\s*年/gu;
 const RANGE = /((?:19|20)\d{2})\s*年?\s*[—–\-~至到－]+\s*((?:19|20)\d{2})\s*年?/u;
 const FIVE_YEAR_PLAN = /[“"]?十([一二三四五六七八九]?)五[”"]?/u;
@@ -66,8 +66,8 @@ export function extractMetadata(segment: CleanSegment, structured: StructuredDoc
   const titleInfo = extractTitle(segment, structured, log);
   const docType = extractDocType(titleInfo.title, segment, log);
   const docNumber = extractDocNumber(segment, log);
-  const period = extractPeriod(titleInfo, segment, log);
-  const year = extractYear(titleInfo, segment, structured, docNumber, period, log, file);
+  const found = extractPeriod(titleInfo, segment, log);
+  const year = extractYear(titleInfo, segment, structured, docNumber, found, log, file);
   const issuer = extractIssuer(titleInfo, segment, log);
   const { region, inferredRegion } = extractRegion(titleInfo, issuer, docNumber, segment, log);
   const anonymized = detectAnonymization(segment, log);
@@ -78,7 +78,7 @@ export function extractMetadata(segment: CleanSegment, structured: StructuredDoc
     region,
     inferredRegion,
     year,
-    period,
+    period: found?.period ?? null,
     issuer: issuer?.name ?? null,
     docNumber: docNumber?.value ?? null,
     anonymized,
@@ -86,6 +86,14 @@ export function extractMetadata(segment: CleanSegment, structured: StructuredDoc
     truncatedParagraphs,
     evidence: log.items,
   };
+}
+
+/** A plan period and the phrase it was read from (reused as the year's evidence). */
+interface FoundPeriod {
+  period: Period;
+  line: TextLine;
+  phrase: string;
+  index: number;
 }
 
 interface TitleInfo {
@@ -99,7 +107,7 @@ function extractTitle(segment: CleanSegment, structured: StructuredDocument, log
   const heading = segment.compilationHeading
     ? { text: segment.compilationHeading.text.replace(COMPILATION_MARKER, '').trim(), line: segment.compilationHeading }
     : null;
-  const subtitle = segment.header.find((l) => /^[((][^()()]{2,30}[))]$/u.test(l.text) && RANGE.test(l.text));
+  const subtitle = segment.header.find((l) => /^[(（][^()（）]{2,30}[)）]$/u.test(l.text) && RANGE.test(l.text));
   if (segment.titleLine) {
     const own = stripTemplateSuffix(segment.titleLine.text);
     const title = subtitle ? `${own}${subtitle.text}` : own;
@@ -162,7 +170,7 @@ function extractDocNumber(segment: CleanSegment, log: EvidenceLog): DocNumber | 
   return own;
 }
 
-function extractPeriod(titleInfo: TitleInfo, segment: CleanSegment, log: EvidenceLog): Period | null {
+function extractPeriod(titleInfo: TitleInfo, segment: CleanSegment, log: EvidenceLog): FoundPeriod | null {
   const places: TextLine[] = [...(titleInfo.line ? [titleInfo.line] : []), ...segment.header];
   for (const line of places) {
     const range = RANGE.exec(line.match);
@@ -170,17 +178,20 @@ function extractPeriod(titleInfo: TitleInfo, segment: CleanSegment, log: Evidenc
       const start = Number(range[1]);
       const end = Number(range[2]);
       if (isPlausibleYear(start) && isPlausibleYear(end) && start <= end && end - start <= 30) {
-        log.add('period', line, line.text.slice(range.index, range.index + range[0].length), 'title-range', '', range.index);
-        return { start, end };
+        const phrase = line.text.slice(range.index, range.index + range[0].length);
+        log.add('period', line, phrase, 'title-range', '', range.index);
+        return { period: { start, end }, line, phrase, index: range.index };
       }
     }
     const plan = FIVE_YEAR_PLAN.exec(line.match);
     if (plan && /规划|纲要|计划|方案/u.test(line.match)) {
       const n = parseChineseNumber(`十${plan[1] ?? ''}`);
       if (n !== null) {
-        const start = 1953 + 5 * (n - 1);
-        log.add('period', line, plan[0], 'five-year-plan', `第${n}个五年规划 (the ${n}th five-year plan, ${start}–${start + 4})`, plan.index);
-        return { start, end: start + 4 };
+        // 1st plan 1953–57, 2nd 1958–62, three years of readjustment, then the 3rd from 1966.
+        const start = n <= 2 ? 1953 + 5 * (n - 1) : 1966 + 5 * (n - 3);
+        const phrase = line.text.slice(plan.index, plan.index + plan[0].length);
+        log.add('period', line, phrase, 'five-year-plan', `第${n}个五年规划 (the ${n}th five-year plan, ${start}–${start + 4})`, plan.index);
+        return { period: { start, end: start + 4 }, line, phrase, index: plan.index };
       }
     }
   }
@@ -192,7 +203,7 @@ function extractYear(
   segment: CleanSegment,
   structured: StructuredDocument,
   docNumber: DocNumber | null,
-  period: Period | null,
+  found: FoundPeriod | null,
   log: EvidenceLog,
   file: VFile,
 ): number | null {
@@ -227,13 +238,10 @@ function extractYear(
       log.add('year', titleInfo.line, titleInfo.line.text.slice(hit.index, hit.index + hit[0].length), 'title-year', '标题中的年份 (year in the title)', hit.index);
     }
   }
-  if (year === null && period) {
-    year = period.start;
-    const line = [...(titleInfo.line ? [titleInfo.line] : []), ...segment.header].find((l) => RANGE.test(l.match) || FIVE_YEAR_PLAN.test(l.match));
-    if (line) {
-      chosen = line;
-      log.add('year', line, String(period.start), 'period-start', '规划期起始年，按惯例视为成文年份；请核对 (start of the plan period, taken as the issue year by convention; check)');
-    }
+  if (year === null && found) {
+    year = found.period.start;
+    chosen = found.line;
+    log.add('year', found.line, found.phrase, 'period-start', '规划期起始年，按惯例视为成文年份；请核对 (start of the plan period, taken as the issue year by convention; check)', found.index);
   }
   if (year === null) {
     const cited = findImplementedDocument(segment);
@@ -318,7 +326,7 @@ function extractIssuer(titleInfo: TitleInfo, segment: CleanSegment, log: Evidenc
       }
     }
   }
-  const signature = segment.body.slice(-3).find((l) => isAgencyList(l.match) && l.text.length <= 30 && !/[、,,]/u.test(l.text));
+  const signature = segment.body.slice(-3).find((l) => isAgencyList(l.match) && l.text.length <= 30 && !/[、,，]/u.test(l.text));
   if (signature) {
     log.add('issuer', signature, signature.text, 'signature', '文末落款 (signature under the text)');
     return { name: signature.text };
@@ -448,13 +456,13 @@ function inferRegionFromClues(
 }
 
 function evidenceAt(line: TextLine, phrase: string, index: number, rule: string, note: string): Evidence {
-  return { field: 'inferredRegion', phrase: line.text.slice(index, index + phrase.length), line: line.line, column: line.column + index, rule, note };
+  return { field: 'inferredRegion', phrase: line.text.slice(index, index + phrase.length), line: line.line, column: columnAt(line, index), rule, note };
 }
 
 const SCRUBBED = [
   { pattern: /[xX×ｘＸ*＊]{2,}(?=[\p{Script=Han}(（])|(?<=[\p{Script=Han}])[xX×ｘＸ]{2,}/gu, note: '占位符代替名称 (placeholder for a name)' },
   { pattern: /(?<![A-Za-z])[xX](?=[市县区省州乡镇台西东南北])/gu, note: '占位符代替地名 (placeholder for a place)' },
-  { pattern: /(?<=[\p{Script=Han}])[((]\s*[))]/gu, note: '括号内名称被删除 (name removed from brackets)' },
+  { pattern: /(?<=[\p{Script=Han}])[(（]\s*[)）]/gu, note: '括号内名称被删除 (name removed from brackets)' },
   { pattern: /(?<=市长|书记|局长|主任|副市长|秘书长|组长|主席|县长|区长|州长|省长)[*＊]/gu, note: '人名被星号代替 (person name replaced by *)' },
 ];
 

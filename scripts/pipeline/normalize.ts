@@ -20,17 +20,16 @@ export interface Options {
 export const defaultOptions: Options = { flattenedMinLength: 100 };
 
 const WHITESPACE_RUN = /[\s\u00a0\u3000\u2000-\u200a\u202f\u205f]{2,}/gu;
-const WHITESPACE = /[\s\u00a0\u3000\u2000-\u200a\u202f\u205f]+/gu;
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/gu;
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/gu;
-const PRIVATE_USE = /[\ue000-\uf8ff]|[\udb80-\udbff][\udc00-\udfff]/gu;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+const WHITESPACE_ONE = /^[\s\u00a0\u3000\u2000-\u200a\u202f\u205f]$/u;
+const ZERO_WIDTH_ONE = /^[\u200b-\u200d\u2060\ufeff\u00ad]$/u;
+const CONTROL_ONE = /^[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]$/u;
+const PRIVATE_USE_ONE = /^[\ue000-\uf8ff\u{f0000}-\u{10ffff}]$/u;
 
 let toSimplified: ((text: string) => string) | null = null;
 
-/** Converts traditional-script text to simplified with OpenCC (Taiwan/Hong Kong variants → mainland). */
+/** Converts traditional-script text to simplified with OpenCC's standard traditional → mainland table (not `tw`, which also rewrites simplified 著 to 着). */
 export function simplify(text: string): string {
-  toSimplified ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
+  toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' });
   return toSimplified(text);
 }
 
@@ -63,13 +62,16 @@ export function normalizeText(text: string, file: VFile, options: Partial<Option
       const cleaned = cleanPiece(piece.text, lineNumber, piece.offset, file);
       if (cleaned.text === '') continue;
       const match = matchCopy(cleaned.text);
+      const first = cleaned.offsets[0] ?? piece.offset;
       const line: TextLine = {
         text: cleaned.text,
         match,
         line: lineNumber,
-        column: piece.offset + cleaned.lead + 1,
+        column: first + 1,
         replacementChar: cleaned.text.includes('\ufffd'),
       };
+      // Keep the column map only where cleaning changed lengths (most lines map one to one).
+      if (cleaned.offsets.some((at, i) => at !== first + i)) line.offsets = cleaned.offsets;
       if (match !== cleaned.text) {
         traditionalLines++;
         firstTraditional ??= line;
@@ -112,43 +114,78 @@ function splitAtSpaceRuns(text: string): { text: string; offset: number }[] {
   return pieces;
 }
 
-function cleanPiece(
-  text: string,
-  lineNumber: number,
-  offset: number,
-  file: VFile,
-): { text: string; lead: number } {
-  let value = text;
-  if (/&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/iu.test(value)) value = decodeHTMLStrict(value);
-  value = value.replace(ZERO_WIDTH, '');
-  for (const hit of value.matchAll(CONTROL)) {
-    report(file, 'warning', `Unexpected control character U+${hex(hit[0])}, expected text; removed`, 'control-character', {
-      line: lineNumber,
-      column: offset + hit.index + 1,
-      length: 1,
-    });
+interface Cleaned {
+  text: string;
+  /** 0-based index in the physical line of each UTF-16 unit of `text`. */
+  offsets: number[];
+}
+
+/** Cleans one piece of a line, keeping for every character the place it came from. */
+function cleanPiece(text: string, lineNumber: number, offset: number, file: VFile): Cleaned {
+  let chars = Array.from({ length: text.length }, (_, i) => ({ c: text[i] ?? '', at: offset + i }));
+  // Indentation written as entities (`&#12288;&#12288;一、…`) is skipped like spaces.
+  const indent = /^(?:[ \t\u00a0\u3000]|&#(?:12288|160|32);|&#x(?:3000|a0|20);|&(?:nbsp|emsp|ensp);)+/iu.exec(text)?.[0].length ?? 0;
+  chars = chars.slice(indent);
+  chars = decodeEntities(chars);
+  chars = chars.filter(({ c }) => !ZERO_WIDTH_ONE.test(c));
+  for (const ch of chars) {
+    if (!CONTROL_ONE.test(ch.c)) continue;
+    report(file, 'warning', `Unexpected control character U+${hex(ch.c)}, expected text; removed`, 'control-character', { line: lineNumber, column: ch.at + 1, length: 1 });
+    ch.c = ' ';
   }
-  value = value.replace(CONTROL, ' ');
-  for (const hit of value.matchAll(PRIVATE_USE)) {
-    report(
-      file,
-      'warning',
-      `Unexpected private-use character U+${hex(hit[0])} (a web font icon or lost glyph), expected text; removed`,
-      'private-use-character',
-      { line: lineNumber, column: offset + hit.index + 1, length: 1 },
-    );
+  const kept: typeof chars = [];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    if (!ch) continue;
+    const next = chars[i + 1];
+    const pair = next && /[\ud800-\udbff]/u.test(ch.c) && /[\udc00-\udfff]/u.test(next.c) ? ch.c + next.c : null;
+    const unit = pair ?? ch.c;
+    if (PRIVATE_USE_ONE.test(unit)) {
+      report(file, 'warning', `Unexpected private-use character U+${hex(unit)} (a web font icon or lost glyph), expected text; removed`, 'private-use-character', { line: lineNumber, column: ch.at + 1, length: unit.length });
+      if (pair) i++;
+      continue;
+    }
+    if (pair && next) {
+      kept.push(ch, next);
+      i++;
+      continue;
+    }
+    if (/[\ud800-\udfff]/u.test(ch.c)) {
+      report(file, 'warning', 'Unexpected lone surrogate, expected a whole character; replaced with U+FFFD', 'invalid-character', { line: lineNumber, column: ch.at + 1, length: 1 });
+      kept.push({ c: '\ufffd', at: ch.at });
+      continue;
+    }
+    kept.push(ch);
   }
-  value = value.replace(PRIVATE_USE, '');
-  if (LONE_SURROGATE.test(value)) {
-    report(file, 'warning', 'Unexpected lone surrogate, expected a whole character; replaced with U+FFFD', 'invalid-character', {
-      line: lineNumber,
-      column: offset + 1,
-    });
-    value = value.replace(LONE_SURROGATE, '\ufffd');
+  // Fold white space to one space and trim, each space keeping the place of the first one it replaces.
+  const folded: typeof chars = [];
+  for (const ch of kept) {
+    const space = WHITESPACE_ONE.test(ch.c);
+    if (space && (folded.length === 0 || folded.at(-1)?.c === ' ')) continue;
+    folded.push(space ? { c: ' ', at: ch.at } : ch);
   }
-  const lead = value.length - value.trimStart().length;
-  value = value.replace(WHITESPACE, ' ').trim();
-  return { text: value, lead };
+  while (folded.at(-1)?.c === ' ') folded.pop();
+  return { text: folded.map((ch) => ch.c).join(''), offsets: folded.map((ch) => ch.at) };
+}
+
+const ENTITY = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/giu;
+
+/** Decodes HTML entities; the characters of an entity all point at its `&`. */
+function decodeEntities(chars: { c: string; at: number }[]): { c: string; at: number }[] {
+  const joined = chars.map((ch) => ch.c).join('');
+  if (!joined.includes('&')) return chars;
+  const out: { c: string; at: number }[] = [];
+  let last = 0;
+  for (const hit of joined.matchAll(ENTITY)) {
+    const decoded = decodeHTMLStrict(hit[0]);
+    if (decoded === hit[0]) continue;
+    out.push(...chars.slice(last, hit.index));
+    const at = chars[hit.index]?.at ?? 0;
+    for (const c of decoded) for (const unit of c.length === 2 ? [c[0] ?? '', c[1] ?? ''] : [c]) out.push({ c: unit, at });
+    last = hit.index + hit[0].length;
+  }
+  out.push(...chars.slice(last));
+  return out;
 }
 
 /** A simplified copy of the same length (OpenCC phrase conversions that change length fall back to per-character). */

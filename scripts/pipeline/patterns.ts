@@ -13,9 +13,9 @@ export const HEADING_MARKERS: readonly { style: string; pattern: RegExp }[] = [
   { style: 'chapter', pattern: new RegExp(`^第${CN_NUM}[章编]\\s*`, 'u') },
   { style: 'part', pattern: new RegExp(`^第${CN_NUM}[节部分]+\\s*`, 'u') },
   { style: 'cn-dun', pattern: new RegExp(`^${CN_NUM}\\s*[、.．]\\s*`, 'u') },
-  { style: 'cn-paren', pattern: new RegExp(`^[((]${CN_NUM}[))][、,.,]?\\s*`, 'u') },
+  { style: 'cn-paren', pattern: new RegExp(`^[(（]${CN_NUM}[)）][、,，.．]?\\s*`, 'u') },
   { style: 'arabic', pattern: /^\d{1,2}\s*(?:[、．]|\.(?!\d))\s*/u },
-  { style: 'arabic-paren', pattern: /^[((]\d{1,2}[))][、,.,]?\s*/u },
+  { style: 'arabic-paren', pattern: /^[(（]\d{1,2}[)）][、,，.．]?\s*/u },
   { style: 'circled', pattern: /^[①-⑳]\s*/u },
   { style: 'shi', pattern: new RegExp(`^${CN_NUM}是`, 'u') },
   { style: 'article', pattern: new RegExp(`^第${CN_NUM}条\\s*`, 'u') },
@@ -62,8 +62,8 @@ const DOC_TYPE_ENDINGS: readonly [string, DocType][] = [
 ];
 
 /** Trailing decorations of titles: `(2015年—2020年)`, `(试行)`, `(征求意见稿)`, template suffixes `范文`, `(参考)`. */
-const TITLE_TAIL = /(?:\s*(?:[((][^()()]{0,20}[))]|范文(?:大全)?|模板|全文|[\s\d年—–\-~至到()()]*[\d年][\s\d年—–\-~至到()()]*))+$/u;
-const TEMPLATE_SUFFIX = /(?:范文(?:大全)?|模板|[((](?:参考|范文|模板)[))])+$/u;
+const TITLE_TAIL = /(?:\s*(?:[(（][^()（）]{0,20}[)）]|范文(?:大全)?|模板|全文|[\s\d年—–\-~至到()（）]*[\d年][\s\d年—–\-~至到()（）]*))+$/u;
+const TEMPLATE_SUFFIX = /(?:范文(?:大全)?|模板|[(（](?:参考|范文|模板)[)）])+$/u;
 
 /** Removes template-site suffixes (`范文`, `(参考)`) from a title. */
 export function stripTemplateSuffix(title: string): string {
@@ -77,7 +77,7 @@ export function docTypeOfTitle(title: string): { docType: DocType; ending: strin
   return null;
 }
 
-const SENTENCE_PUNCT = /[。;;!!??]/u;
+const SENTENCE_PUNCT = /[。;；!！?？]/u;
 
 /**
  * Whether a line looks like a document title: short, no sentence punctuation,
@@ -88,20 +88,20 @@ export function isTitleCandidate(text: string): boolean {
   if (SENTENCE_PUNCT.test(text)) return false;
   if (/^[《“"]/u.test(text)) return false;
   if (headingMarker(text)) return false;
-  if (/^[^((]{1,8}[::]/u.test(text)) return false;
+  if (/^[^(（]{1,8}[:：]/u.test(text)) return false;
   return docTypeOfTitle(text) !== null;
 }
 
 /** A compilation marker: `第二篇:2008年科技工作要点`. */
-export const COMPILATION_MARKER = new RegExp(`^第${CN_NUM}篇\\s*[::、.．]?\\s*`, 'u');
+export const COMPILATION_MARKER = new RegExp(`^第${CN_NUM}篇\\s*[:：、.．]?\\s*`, 'u');
 
 /** Whether a line reads as running prose (a real body line, not chrome or a heading). */
 export function isProse(text: string): boolean {
-  return text.length >= 30 && /[,,、。;;]/u.test(text);
+  return text.length >= 30 && /[,，、。;；]/u.test(text);
 }
 
 /** Sentence-final punctuation (a paragraph that ends without one may be cut). */
-export const TERMINAL_PUNCT = /[。!?;!?;…:::)\])”」』"'》]$/u;
+export const TERMINAL_PUNCT = /[。!！?？;；…:：)）\]”」』"'》]$/u;
 
 /** Agency name endings used to recognise issuer lines and table cells of lead/cooperating agencies. */
 export const AGENCY_SUFFIX =
@@ -111,11 +111,11 @@ export const AGENCY_SUFFIX =
 export function isAgencyList(text: string): boolean {
   if (text.length > 160 || SENTENCE_PUNCT.test(text)) return false;
   const parts = text
-    .split(/[、,,;;\s]+/u)
+    .split(/[、,，;；\s]+/u)
     .map((p) => p.replace(/等$/u, ''))
     .filter((p) => p !== '');
   if (parts.length === 0) return false;
-  const agency = new RegExp(`${AGENCY_SUFFIX}(?:[((][^()()]*[))])?$`, 'u');
+  const agency = new RegExp(`${AGENCY_SUFFIX}(?:[(（][^()（）]*[)）])?$`, 'u');
   return parts.every((p) => p.length <= 24 && agency.test(p));
 }
 
@@ -148,6 +148,7 @@ export function parseChineseYear(text: string): number | null {
 
 /** Reads a small Chinese numeral (`十二`, `二十三`, `一百`) as used in 第X篇 and 十三五. */
 export function parseChineseNumber(text: string): number | null {
+  if (text === '') return null;
   if (/^\d+$/u.test(text)) return Number(text);
   let total = 0;
   let current = 0;

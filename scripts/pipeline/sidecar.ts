@@ -74,7 +74,9 @@ export function parseSidecar(text: string, file: VFile): Sidecar {
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
     const path = issue.path.map(String);
-    const node = nodeAt(doc.contents, issue.path);
+    // An unknown key is reported at the key itself, not at the mapping that holds it.
+    const keyPath = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path, issue.keys[0]] : issue.path;
+    const node = nodeAt(doc.contents, keyPath, issue.code === 'unrecognized_keys');
     const pos = node?.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
     const where = path.length > 0 ? `\`${path.join('.')}\`` : 'the sidecar';
     const detail = issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.map((k) => `\`${k}\``).join(', ')}` : issue.message;
@@ -83,12 +85,13 @@ export function parseSidecar(text: string, file: VFile): Sidecar {
   return EMPTY_SIDECAR;
 }
 
-function nodeAt(root: unknown, path: readonly PropertyKey[]): YamlNode | null {
+function nodeAt(root: unknown, path: readonly PropertyKey[], wantKey = false): YamlNode | null {
   let node = root as YamlNode | null;
-  for (const key of path) {
+  for (const [depth, key] of path.entries()) {
     if (isMap(node)) {
       const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
       if (!pair) return node;
+      if (wantKey && depth === path.length - 1) return pair.key as YamlNode;
       node = (pair.value as YamlNode | null) ?? (pair.key as YamlNode);
     } else if (isSeq(node) && typeof key === 'number') {
       node = (node.items[key] as YamlNode | undefined) ?? node;

@@ -250,7 +250,7 @@ describe('stripBoilerplate: the header block under the title', () => {
     expect(segment.body.map((l) => l.line)).toEqual([1, 2]);
   });
 
-  test.fails('full-width period line (２０１５年—２０２０年) in full-width brackets is header', () => {
+  test('full-width period line (２０１５年—２０２０年) in full-width brackets is header', () => {
     // BUG (strip-boilerplate.ts HEADER_LINE): `^[((][^()()]{2,30}[))]$` only knows ASCII
     // brackets; `（2015年—2020年）` under a title stays in the body.
     const text = ['本溪市创新驱动实施方案', '（2015年—2020年）', '为贯彻落实中央精神，抓住全球新一轮科技革命和产业变革新机遇，特制定本实施方案。'].join('\n');

@@ -46,7 +46,8 @@ export function stripBoilerplate(segment: Segment, file: VFile): CleanSegment {
     }
     const glued = findGluedBrand(line.match);
     if (glued) {
-      const kept = { ...line, text: line.text.slice(0, glued.index).trimEnd(), match: line.match.slice(0, glued.index).trimEnd() };
+      const text = line.text.slice(0, glued.index).trimEnd();
+      const kept = { ...line, text, match: line.match.slice(0, text.length), offsets: line.offsets?.slice(0, text.length) };
       removed.push({ line, rule: 'site-brand', fragment: line.text.slice(glued.index) });
       report(file, 'info', `Removed site name glued to the text: “${glued.fragment}”`, 'boilerplate-removed', placeOf(line, glued.index));
       if (kept.text !== '') body.push(kept);
@@ -61,8 +62,8 @@ export function stripBoilerplate(segment: Segment, file: VFile): CleanSegment {
 
 const HEADER_LINE = new RegExp(
   [
-    '^[((][^()()]{2,30}[))]$', // (2015年—2020年), (试行)
-    '^[^,,。;;]{0,16}[〔\\[(【]\\s*(?:19|20)\\d{2}\\s*[〕\\])】]\\s*\\d{1,4}\\s*号$', // 潭市发〔2004〕6号
+    '^[(（][^()（）]{2,30}[)）]$', // (2015年—2020年), (试行)
+    '^[^,，。;；]{0,16}[〔\\[(（【]\\s*(?:19|20)\\d{2}\\s*[〕\\])）】]\\s*\\d{1,4}\\s*号$', // 潭市发〔2004〕6号
     '^(?:\\d{4}|[〇零一二三四五六七八九]{4})\\s*年\\s*[\\d〇零一二三四五六七八九十]{1,3}\\s*月(?:\\s*[\\d〇零一二三四五六七八九十]{1,3}\\s*日)?$',
   ].join('|'),
   'u',

@@ -133,7 +133,7 @@ describe('structureBody: headings', () => {
     expect(structureBody(normalizeText(line, file), file, { maxHeadingLength: 10 }).blocks[0]?.kind).toBe('list-item');
   });
 
-  test.fails('full-width brackets (一) are a heading like (一)', () => {
+  test('full-width brackets (一) are a heading like (一)', () => {
     // BUG (patterns.ts HEADING_MARKERS cn-paren): `[((]` and `[))]` hold the ASCII bracket twice,
     // so the usual full-width `（一）` is not numbering at all and becomes a paragraph.
     const { doc } = structure(['一、总体要求', '（一）坚持制度创新原则'].join('\n'));
@@ -206,7 +206,7 @@ describe('structureBody: hard-wrapped and cut paragraphs', () => {
     expect(messages(file, 'truncated-paragraph')).toEqual([]);
   });
 
-  test.fails.each([
+  test.each([
     ['full-width ！', '坚持以企业为主体，以市场为导向，加快构建产学研深度融合的技术创新体系！'],
     ['full-width ？', '如何进一步发挥企业在技术创新决策、研发投入、科研组织和成果转化中的主体作用？'],
     ['full-width ）', '培育壮大10个支撑产业发展的产业集群。（市科技局、发改局牵头负责，经贸局配合）'],

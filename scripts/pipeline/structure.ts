@@ -41,7 +41,7 @@ export interface StructuredDocument {
   truncatedParagraphs: number;
 }
 
-const ATTACHMENT = /^附件\s*\d*\s*[::]?/u;
+const ATTACHMENT = /^附件\s*\d*\s*[:：]?/u;
 const ATTACHMENT_ITEM = /^\d{1,2}\s*[.、．]\s*\S.*(?:表|单|清单|目录|方案|办法|细则|指南)$/u;
 const TABLE_TITLE = /(?:表|一览表|清单)$/u;
 const TABLE_HEADER = /^(?:序号|任务|目标|内容|指标|牵头|责任|配合|完成时限|时间|备注)[\p{L}\s/、]*$/u;
@@ -66,7 +66,7 @@ export function structureBody(lines: readonly TextLine[], file: VFile, options: 
       i++;
       continue;
     }
-    if (inAttachment && TABLE_TITLE.test(line.match) && line.text.length <= 60 && !/[。;;]/u.test(line.match)) {
+    if (inAttachment && TABLE_TITLE.test(line.match) && line.text.length <= 60 && !/[。;；]/u.test(line.match)) {
       const table = readTable(joined, i, ids);
       blocks.push(table.block);
       i = table.next;
@@ -77,7 +77,7 @@ export function structureBody(lines: readonly TextLine[], file: VFile, options: 
       marker !== null &&
       marker.style !== 'article' &&
       text.length <= settings.maxHeadingLength &&
-      !/[。;;!?!?]$/u.test(text) &&
+      !/[。;；!！?？]$/u.test(text) &&
       text.length > marker.marker.length;
     if (isHeading) {
       let depth = styleDepth.get(marker.style);
@@ -134,6 +134,7 @@ function joinWrappedLines(lines: readonly TextLine[], file: VFile, settings: Opt
         text: previous.text + line.text,
         match: previous.match + line.match,
         replacementChar: previous.replacementChar || line.replacementChar,
+        offsets: previous.offsets ?? previous.text.split('').map((_, k) => previous.column - 1 + k),
       };
       continue;
     }
@@ -152,7 +153,7 @@ function readTable(lines: readonly TextLine[], start: number, ids: IdAllocator):
   while (i < lines.length) {
     const line = lines[i];
     if (!line) break;
-    if (TABLE_TITLE.test(line.match) && line.text.length <= 60 && !/[。;;]/u.test(line.match)) break;
+    if (TABLE_TITLE.test(line.match) && line.text.length <= 60 && !/[。;；]/u.test(line.match)) break;
     if (ATTACHMENT.test(line.match)) break;
     if (rows.length === 0 && TABLE_HEADER.test(line.match) && line.text.length <= 20) {
       headerCells.push(line.text);

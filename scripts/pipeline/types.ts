@@ -17,6 +17,14 @@ export interface TextLine {
   column: number;
   /** True when the line holds U+FFFD (text cut mid-character). */
   replacementChar: boolean;
+  /** 0-based place in the seed line of each UTF-16 unit of `text`, when not simply `column - 1 + index`. */
+  offsets?: number[];
+}
+
+/** 1-based column in the seed line of the character at `index` of a line's text. */
+export function columnAt(line: TextLine, index: number): number {
+  const mapped = line.offsets?.[Math.min(index, line.offsets.length - 1)];
+  return mapped === undefined ? line.column + index : mapped + 1 + Math.max(0, index - (line.offsets?.length ?? 0) + 1);
 }
 
 /** Why a line was dropped from a document body. */

@@ -1,0 +1,106 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { browserSuite, watchForProblems } from './harness.ts';
+import { FIXTURE_IDS, readFixture, siteRoutes } from './site-pages.ts';
+
+/** All HTML files of the built site. */
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.html'))
+    .map((name) => join(dir, name));
+}
+
+browserSuite('robustness', (site) => {
+  it('no page logs a console error or warning, throws, or fails a request', async () => {
+    const { page, close } = await site.open();
+    try {
+      const problems = watchForProblems(page);
+      for (const route of siteRoutes(site.dir)) {
+        await page.goto(site.url(route), { waitUntil: 'load' });
+        expect(await page.locator('script').count(), route).toBe(0);
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('ships no JavaScript at all', () => {
+    for (const file of htmlFiles(site.dir)) {
+      // Attribute values may quote hostile text such as "<script>"; only real tags count.
+      const markup = readFileSync(file, 'utf8').replace(/"[^"]*"/g, '""');
+      expect(markup, file).not.toMatch(/<script\b/i);
+    }
+    const scripts = readdirSync(site.dir, { recursive: true, encoding: 'utf8' }).filter((name) => /\.m?js$/.test(name) && !name.startsWith('pagefind'));
+    expect(scripts).toEqual([]);
+  });
+
+  it('works with JavaScript disabled: content, contents links and evidence details', async () => {
+    const doc = readFixture(FIXTURE_IDS.inferred);
+    const { page, close } = await site.open({ javaScriptEnabled: false });
+    try {
+      await page.goto(site.url(`/documents/${doc.id}/`));
+      expect(await page.locator('#doc-title').innerText()).toBe(doc.title);
+      expect(await page.locator('[data-pagefind-body] div[id^="p-"]').count()).toBeGreaterThan(0);
+      const details = page.locator('.evidence details').first();
+      await details.locator('summary').click();
+      expect(await details.getAttribute('open')).not.toBeNull();
+      await page.locator('.toc a').first().click();
+      expect(new URL(page.url()).hash).toBe(`#${doc.sections[0]!.id}`);
+    } finally {
+      await close();
+    }
+  });
+
+  it('has no horizontal scroll on a 375px-wide phone', async () => {
+    const { page, close } = await site.open({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    try {
+      const wide: string[] = [];
+      for (const route of siteRoutes(site.dir)) {
+        await page.goto(site.url(route));
+        // Open every details element so hidden evidence is measured too.
+        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 375) wide.push(`${route}: ${width}px`);
+      }
+      expect(wide).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('shows hostile text literally and injects no elements', async () => {
+    const doc = readFixture(FIXTURE_IDS.hostile);
+    const { page, close } = await site.open();
+    try {
+      const problems = watchForProblems(page);
+      await page.goto(site.url(`/documents/${doc.id}/`));
+      expect(await page.locator('#doc-title').innerText()).toBe(doc.title);
+
+      const body = page.locator('[data-pagefind-body]');
+      const text = await body.innerText();
+      for (const literal of [
+        '第一条 {process.exit(1)} <b>总则</b>',
+        'import fs from "node:fs"',
+        'export const x = 1 {process.exit(1)} <script>alert(1)</script> * _a_ # h',
+        '5000元--10000元，"专款专用"...',
+        'www.example.com 及 a_b_c ~~删除~~ [链接](javascript:alert(1)) &amp; &lt;tag&gt; https://evil.example/x',
+        '<img src=x onerror=alert(1)> </div> <style>body{display:none}</style> ---',
+      ]) {
+        expect(text).toContain(literal);
+      }
+      expect(await page.locator('.evidence').textContent()).toContain('<img src=x onerror=alert(1)>');
+
+      expect(await page.locator('script').count()).toBe(0);
+      expect(await body.locator('b, img, style, a, del, em, strong, code').count()).toBe(0);
+      const handlers = await page.evaluate(() =>
+        [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => a.name)),
+      );
+      expect(handlers).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
