@@ -372,7 +372,7 @@ function extractRegion(
     return { region, inferredRegion: null };
   }
 
-  // Places the body names in full (常熟市), at least twice counting short forms.
+  // Places the body names in full (昆山市), at least twice counting short forms.
   const tally = new Map<string, { full: number; all: number }>();
   for (const { mention } of bodyMentions) {
     if (mention.codes.length !== 1) continue;
@@ -382,7 +382,7 @@ function extractRegion(
     if (mention.full) entry.full++;
     tally.set(code, entry);
   }
-  // Counties and townships are only matched by full name; once named in full, count their short form too (常熟市 … 来常熟创业).
+  // Counties and townships are only matched by full name; once named in full, count their short form too (昆山市 … 来昆山创业).
   const bodyText = segment.body.map((l) => l.match).join('\n');
   for (const { mention } of bodyMentions) {
     const unit = mention.source.units[0];
@@ -419,7 +419,7 @@ function inferRegionFromClues(
   segment: CleanSegment,
   bodyMentions: { line: TextLine; mention: PlaceMention }[],
 ): InferredRegion | null {
-  // Each clue names a set of candidate prefectures; an ambiguous clue (明 → 三明, 昆明) is settled by the others.
+  // Each clue names a set of candidate prefectures; an ambiguous clue (宁 → 南宁, 西宁) is settled by the others.
   const clues: { candidates: string[]; evidence: Evidence }[] = [];
   const provinceHints = bodyMentions.filter((m) => m.mention.level === 'province' && m.mention.codes.length === 1).map((m) => m.mention.codes[0] ?? '');
 

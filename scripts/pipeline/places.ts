@@ -16,7 +16,7 @@ export interface PlaceMention {
   /** Offset of the mention in the text. */
   index: number;
   text: string;
-  /** Written with its administrative suffix (常熟市, 湘西州), not a bare short name. */
+  /** Written with its administrative suffix (昆山市, 延边州), not a bare short name. */
   full: boolean;
   /** Level shared by all candidates, or `unknown` when they differ. */
   level: RegionLevel;

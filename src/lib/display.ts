@@ -14,7 +14,7 @@ export function placeParts(region: Region): string[] {
   return parts;
 }
 
-/** A place path such as `辽宁省 › 本溪市`, or null when no level is named. */
+/** A place path such as `江苏省 › 苏州市`, or null when no level is named. */
 export function formatPlace(region: Region, separator = ' › '): string | null {
   const parts = placeParts(region);
   return parts.length > 0 ? parts.join(separator) : null;

@@ -20,9 +20,9 @@ export type DivisionKind = 'regular' | 'zone' | 'placeholder';
 export interface Division {
   /** GB/T 2260 code: 6 digits, 9 for townships. */
   readonly code: string;
-  /** Full standard name (`湘西土家族苗族自治州`). */
+  /** Full standard name (`延边朝鲜族自治州`). */
   readonly name: string;
-  /** Name without its administrative suffix and ethnic words (`湘西`); the full name when that would leave one character. */
+  /** Name without its administrative suffix and ethnic words (`延边`); the full name when that would leave one character. */
   readonly shortName: string;
   readonly level: DivisionLevel;
   readonly kind: DivisionKind;
@@ -40,7 +40,7 @@ export interface DivisionIndex {
   readonly byName: ReadonlyMap<string, readonly Division[]>;
 }
 
-/** How a mention was written: the full name, a suffixed variant (`湘西州`, `石柱县`), or the bare short name (`青岛`). */
+/** How a mention was written: the full name, a suffixed variant (`延边州`, `石柱县`), or the bare short name (`苏州`). */
 export type AliasForm = 'full' | 'suffixed' | 'short';
 
 /** One place name found in a text. */
@@ -145,7 +145,7 @@ function readRawEntries(): RawEntry[] {
   return JSON.parse(readFileSync(file, 'utf8')) as RawEntry[];
 }
 
-/** Removes the administrative suffix and ethnic words from a unit name (`湘西土家族苗族自治州` → `湘西`), keeping the full name when less than two characters would remain. */
+/** Removes the administrative suffix and ethnic words from a unit name (`延边朝鲜族自治州` → `延边`), keeping the full name when less than two characters would remain. */
 export function shortenPlaceName(name: string, level?: DivisionLevel): string {
   const suffixes = level ? SUFFIXES[level] : ALL_SUFFIXES;
   const suffix = suffixes.find((s) => name.endsWith(s) && name.length - s.length >= 2);
@@ -577,7 +577,7 @@ function findProvince(hint: string): Division | null {
   return units.find((u) => u.level === 'province' && (u.name === hint || u.shortName === hint)) ?? null;
 }
 
-/** Lists prefecture-level units whose short name contains a single character (潭 → 湘潭市, 鹰潭市), optionally narrowed to a province given by name, short name or code. */
+/** Lists prefecture-level units whose short name contains a single character (宁 → 南宁市, 西宁市 …), optionally narrowed to a province given by name, short name or code. */
 export function findPrefecturesByAbbreviation(char: string, provinceHint?: string): Division[] {
   if ([...char].length !== 1) return [];
   if (!cachedPrefecturesByChar) {
@@ -596,7 +596,7 @@ export function findPrefecturesByAbbreviation(char: string, provinceHint?: strin
   return province ? found.filter((u) => u.parentCode === province.code) : [...found];
 }
 
-/** Turns a Chinese name into a lower-case ASCII pinyin slug without separators (青岛 → qingdao). */
+/** Turns a Chinese name into a lower-case ASCII pinyin slug without separators (苏州 → suzhou). */
 export function slugifyName(name: string): string {
   return pinyin(name, { toneType: 'none', type: 'array', v: true })
     .join('')
@@ -604,7 +604,7 @@ export function slugifyName(name: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-/** Slug of the short name of a region's most specific unit (湘西土家族苗族自治州 → xiangxi), or null for an unknown region. */
+/** Slug of the short name of a region's most specific unit (延边朝鲜族自治州 → yanbian), or null for an unknown region. */
 export function slugifyPlace(region: Region): string | null {
   const unit = region.code ? getDivisionIndex().byCode.get(region.code) : undefined;
   if (unit && unit.kind !== 'placeholder') return slugifyName(unit.shortName) || null;

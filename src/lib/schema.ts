@@ -51,11 +51,11 @@ export type DocumentId = z.output<typeof documentIdSchema>;
 export const regionSchema = z.object({
   /** Full province-level name (`湖南省`), or null. */
   province: z.string().nullable().default(null),
-  /** Full prefecture-level name (`湘西土家族苗族自治州`), or null. */
+  /** Full prefecture-level name (`延边朝鲜族自治州`), or null. */
   city: z.string().nullable().default(null),
-  /** Full county-level name (`嵊州市`), or null. */
+  /** Full county-level name (`昆山市`), or null. */
   county: z.string().nullable().default(null),
-  /** Township-level name (`多拉特乡`), or null. */
+  /** Township-level name (`周庄镇`), or null. */
   township: z.string().nullable().default(null),
   /** Level of the most specific unit named; `unknown` when none. */
   level: regionLevelSchema.default('unknown'),
