@@ -55,6 +55,7 @@ beforeAll(() => {
   writeFileSync(join(seedsDir, 'blank.txt'), ' \n\u3000\n\t\n');
   writeFileSync(join(seedsDir, 'binary.bin'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]), randomBytes(4096)]));
   writeFileSync(join(seedsDir, 'hostile.txt'), HOSTILE_DOC);
+  writeFileSync(join(seedsDir, '繁體 文件.txt'), '湘潭市科學技術局關於加快科技創新的實施意見\n為加快科技創新，推動產學研合作，結合本市實際，提出如下實施意見。\n');
   // 5 MB: a long plan whose paragraphs are all different.
   const lines = ['本溪市科技创新大文件测试方案'];
   for (let i = 1, bytes = 0; bytes < 5_100_000; i++) {
@@ -94,6 +95,15 @@ describe('bad inputs', () => {
     expect(doc?.record.title).toBe(title);
     expect(doc?.record.source.encoding).toBe(encoding);
     expect(doc?.record.docType).toBe('办法');
+  });
+
+  test('traditional script is matched through a simplified copy and shown as written', () => {
+    const doc = result.documents.find((d) => d.record.source.file === '繁體 文件.txt');
+    expect(doc?.record.title).toBe('湘潭市科學技術局關於加快科技創新的實施意見');
+    expect(doc?.record.docType).toBe('实施意见');
+    expect(doc?.record.region.city).toBe('湘潭市');
+    expect(doc?.record.evidence.find((e) => e.field === 'docType')?.phrase).toBe('實施意見');
+    expect(fileNamed('繁體 文件.txt').messages.some((m) => m.ruleId === 'traditional-script')).toBe(true);
   });
 
   test.each([

@@ -25,6 +25,7 @@ import {
   parseChineseYear,
   stripTemplateSuffix,
 } from './patterns.ts';
+import { simplify } from './normalize.ts';
 import { findPlaceMentions, inferPrefectureFromAbbreviation, regionOfCode, resolvePlaces, type PlaceMention } from './places.ts';
 import type { StructuredDocument } from './structure.ts';
 import { columnAt, type CleanSegment, type TextLine } from './types.ts';
@@ -128,10 +129,12 @@ function extractTitle(segment: CleanSegment, structured: StructuredDocument, log
 }
 
 function extractDocType(title: string, segment: CleanSegment, log: EvidenceLog): DocType {
-  const typed = docTypeOfTitle(title);
+  // Matched on the simplified copy, so 實施意見 reads as 实施意见; the evidence quotes the original.
+  const typed = docTypeOfTitle(simplify(title));
   if (typed) {
     const line = segment.titleLine ?? segment.compilationHeading;
-    if (line) log.add('docType', line, typed.ending, 'title-ending', '标题结尾 (title ending)', Math.max(0, line.text.lastIndexOf(typed.ending)));
+    const at = line ? Math.max(0, line.match.lastIndexOf(typed.ending)) : 0;
+    if (line) log.add('docType', line, line.text.slice(at, at + typed.ending.length), 'title-ending', '标题结尾 (title ending)', at);
     return typed.docType;
   }
   const section = segment.removed.find((r) => r.rule === 'nav' && /新闻|动态|要闻|资讯|快讯/u.test(r.line.match));

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { browserSuite, watchForProblems } from './harness.ts';
+import { TEST_CONTENT } from './site-build.ts';
 import { FIXTURE_IDS, readFixture, siteRoutes } from './site-pages.ts';
 
 /** All HTML files of the built site. */
@@ -98,6 +99,32 @@ browserSuite('robustness', (site) => {
         [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => a.name)),
       );
       expect(handlers).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('renders a hostile seed ingested by the pipeline as literal text', async () => {
+    const corpus = JSON.parse(readFileSync(join(TEST_CONTENT, 'corpus.json'), 'utf8')) as { documents: { id: string; title: string; source: { file: string } }[] };
+    const doc = corpus.documents.find((d) => d.source.file === 'hostile-seed.txt');
+    expect(doc?.title).toBe('关于人才引进的若干意见');
+    const { page, close } = await site.open();
+    try {
+      const problems = watchForProblems(page);
+      await page.goto(site.url(`/documents/${doc?.id}/`));
+      const body = page.locator('[data-pagefind-body]');
+      const text = await body.innerText();
+      for (const literal of [
+        'export const x = 1',
+        '一、<Foo>总体要求</Foo>',
+        '为加快人才引进{,<img src=x onerror=alert(1)>特制定本意见。{process.exit(1)} <script>alert(1)</script> `code` * _a_ # h',
+        '引进人才 < 100 名 { 配套 } 资金 </div> <!-- 注释 --> [链接](javascript:alert(1)) 到位。',
+      ]) {
+        expect(text).toContain(literal);
+      }
+      expect(await page.locator('script').count()).toBe(0);
+      expect(await body.locator('foo, img, code, em, a, script').count()).toBe(0);
       expect(problems).toEqual([]);
     } finally {
       await close();

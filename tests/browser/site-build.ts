@@ -18,10 +18,12 @@ export const TEST_CONTENT = join(TEST_SITE, 'content');
 export const TEST_DIST = join(TEST_SITE, 'dist');
 /** Hand-written sample documents, including hostile text; always part of the test build. */
 export const FIXTURE_DOCUMENTS = join(ROOT, 'tests', 'fixtures', 'site-documents');
+/** Extra seed texts (hostile input) ingested together with seeds/ through the real pipeline. */
+export const FIXTURE_SEEDS = join(ROOT, 'tests', 'fixtures', 'site-seeds');
 
 const INGEST = join(ROOT, 'scripts', 'ingest.ts');
 const STAMP = join(TEST_SITE, 'built.stamp');
-const INPUTS = ['seeds', 'scripts', 'src', 'content', 'public', 'astro.config.mjs', 'package-lock.json', 'tests/fixtures/site-documents', 'tests/browser/site-build.ts'];
+const INPUTS = ['seeds', 'scripts', 'src', 'content', 'public', 'astro.config.mjs', 'package-lock.json', 'tests/fixtures/site-documents', 'tests/fixtures/site-seeds', 'tests/browser/site-build.ts'];
 
 /** Newest modification time (ms) of a file or anything inside a folder, 0 if missing. */
 export function newestMtime(path: string): number {
@@ -58,7 +60,10 @@ function contentMode(): 'ingest' | 'content' {
 function assembleContent(mode: 'ingest' | 'content'): void {
   const documents = join(TEST_CONTENT, 'documents');
   if (mode === 'ingest') {
-    run('ingest', [relative(ROOT, INGEST), '--out', relative(ROOT, TEST_CONTENT), '--quiet']);
+    const seeds = join(TEST_SITE, 'seeds');
+    cpSync(join(ROOT, 'seeds'), seeds, { recursive: true });
+    cpSync(FIXTURE_SEEDS, seeds, { recursive: true });
+    run('ingest', [relative(ROOT, INGEST), '--seeds', relative(ROOT, seeds), '--out', relative(ROOT, TEST_CONTENT), '--quiet']);
   } else {
     console.log('[site-build] not running scripts/ingest.ts: using content/documents as it is');
     mkdirSync(documents, { recursive: true });
