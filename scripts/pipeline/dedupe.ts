@@ -6,7 +6,7 @@
  */
 import type { VFile } from 'vfile';
 import { placeOf, report } from './diagnostics.ts';
-import { isAgencyList } from './patterns.ts';
+import { ATTACHMENT, isAgencyList } from './patterns.ts';
 import type { CleanSegment, TextLine } from './types.ts';
 
 export interface Options {
@@ -16,7 +16,6 @@ export interface Options {
 
 export const defaultOptions: Options = { minChars: 20 };
 
-const ATTACHMENT = /^附件\s*\d*\s*[:：]?/u;
 
 /** Removes repeated paragraphs, reporting each with a pointer to its first occurrence. */
 export function dedupeParagraphs(segment: CleanSegment, file: VFile, options: Partial<Options> = {}): CleanSegment {

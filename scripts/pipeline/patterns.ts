@@ -92,6 +92,15 @@ export function isTitleCandidate(text: string): boolean {
   return docTypeOfTitle(text) !== null;
 }
 
+/** An attachment line: `附件:1.…工作目标分解表`. */
+export const ATTACHMENT = /^附件\s*\d*\s*[:：]?/u;
+
+/** A line that is only a 发文字号: `潭市发〔2004〕6号`, `湘政发（2016）12号`. */
+export const DOC_NUMBER_LINE = /^[^,，。;；]{0,16}[〔[(（【]\s*(?:19|20)\d{2}\s*[〕\])）】]\s*\d{1,4}\s*号$/u;
+
+/** A line that is only a date: `二〇一六年七月八日`, `2016年7月`. */
+export const DATE_LINE = /^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d〇零一二三四五六七八九十]{1,3}\s*月(?:\s*[\d〇零一二三四五六七八九十]{1,3}\s*日)?$/u;
+
 /** A compilation marker: `第二篇:2008年科技工作要点`. */
 export const COMPILATION_MARKER = new RegExp(`^第${CN_NUM}篇\\s*[:：、.．]?\\s*`, 'u');
 

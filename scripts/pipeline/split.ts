@@ -8,7 +8,7 @@
 import type { VFile } from 'vfile';
 import { classifyChrome } from './boilerplate-rules.ts';
 import { report } from './diagnostics.ts';
-import { COMPILATION_MARKER, headingMarker, isProse, isTitleCandidate } from './patterns.ts';
+import { ATTACHMENT, COMPILATION_MARKER, DATE_LINE, DOC_NUMBER_LINE, headingMarker, isProse, isTitleCandidate } from './patterns.ts';
 import type { Segment, TextLine } from './types.ts';
 
 export interface Options {
@@ -20,7 +20,6 @@ export interface Options {
 
 export const defaultOptions: Options = { forceSplitAt: [], forbidSplitAt: [] };
 
-const ATTACHMENT = /^附件\s*\d*\s*[:：]?/u;
 
 /** Splits a file's lines into document segments and picks each one's title line. */
 export function splitDocuments(lines: readonly TextLine[], file: VFile, options: Partial<Options> = {}): Segment[] {
@@ -101,9 +100,7 @@ function makeSegment(chunk: TextLine[], index: number): Segment {
   return { index, lines: chunk, compilationHeading, titleLine, pageTitleLines };
 }
 
-const NUMBER_OR_DATE = /^[^,，。]{0,16}[〔[(（【]\s*(?:19|20)\d{2}\s*[〕\])）】]\s*\d{1,4}\s*号$|^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年[\d〇零一二三四五六七八九十\s]{1,4}月(?:[\d〇零一二三四五六七八九十\s]{1,4}日)?$/u;
-
 function isShortHeadline(text: string): boolean {
-  if (NUMBER_OR_DATE.test(text)) return false;
+  if (DOC_NUMBER_LINE.test(text) || DATE_LINE.test(text)) return false;
   return text.length >= 6 && text.length <= 60 && !/[。;；!！?？,，]/u.test(text) && !/^[^(（]{1,8}[:：]/u.test(text);
 }

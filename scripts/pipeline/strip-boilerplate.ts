@@ -7,7 +7,7 @@
 import type { VFile } from 'vfile';
 import { classifyChrome, findGluedBrand, META_FIELDS, type ChromeKind } from './boilerplate-rules.ts';
 import { placeOf, report } from './diagnostics.ts';
-import { isAgencyList, isProse, stripTemplateSuffix } from './patterns.ts';
+import { DATE_LINE, DOC_NUMBER_LINE, isAgencyList, isProse, stripTemplateSuffix } from './patterns.ts';
 import type { CleanSegment, PageMetaLine, RemovedLine, Segment, TextLine } from './types.ts';
 
 /** Removes chrome from a segment, returning its body lines and what was removed. */
@@ -60,14 +60,8 @@ export function stripBoilerplate(segment: Segment, file: VFile): CleanSegment {
   return { ...segment, body: body.slice(header.length), removed, pageMeta, header };
 }
 
-const HEADER_LINE = new RegExp(
-  [
-    '^[(（][^()（）]{2,30}[)）]$', // (2015年—2020年), (试行)
-    '^[^,，。;；]{0,16}[〔\\[(（【]\\s*(?:19|20)\\d{2}\\s*[〕\\])）】]\\s*\\d{1,4}\\s*号$', // 潭市发〔2004〕6号
-    '^(?:\\d{4}|[〇零一二三四五六七八九]{4})\\s*年\\s*[\\d〇零一二三四五六七八九十]{1,3}\\s*月(?:\\s*[\\d〇零一二三四五六七八九十]{1,3}\\s*日)?$',
-  ].join('|'),
-  'u',
-);
+/** A period or status in brackets under a title: `(2015年—2020年)`, `(试行)`. */
+const BRACKETED_LINE = /^[(（][^()（）]{2,30}[)）]$/u;
 
 /** The title block under a title: period subtitle, issuing body, document number, date (before any prose or heading). */
 function takeHeader(body: TextLine[], hasTitle: boolean): TextLine[] {
@@ -75,7 +69,7 @@ function takeHeader(body: TextLine[], hasTitle: boolean): TextLine[] {
   const header: TextLine[] = [];
   for (const line of body) {
     if (header.length >= 4) break;
-    if (HEADER_LINE.test(line.match) || isAgencyList(line.match)) header.push(line);
+    if (BRACKETED_LINE.test(line.match) || DOC_NUMBER_LINE.test(line.match) || DATE_LINE.test(line.match) || isAgencyList(line.match)) header.push(line);
     else break;
   }
   return header;

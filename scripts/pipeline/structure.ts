@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import type { VFile } from 'vfile';
 import type { Paragraph, Section } from '../../src/lib/schema.ts';
 import { placeOf, report } from './diagnostics.ts';
-import { headingMarker, isAgencyList, TERMINAL_PUNCT } from './patterns.ts';
+import { ATTACHMENT, headingMarker, isAgencyList, TERMINAL_PUNCT } from './patterns.ts';
 import type { TextLine } from './types.ts';
 
 export interface Options {
@@ -41,7 +41,6 @@ export interface StructuredDocument {
   truncatedParagraphs: number;
 }
 
-const ATTACHMENT = /^附件\s*\d*\s*[:：]?/u;
 const ATTACHMENT_ITEM = /^\d{1,2}\s*[.、．]\s*\S.*(?:表|单|清单|目录|方案|办法|细则|指南)$/u;
 const TABLE_TITLE = /(?:表|一览表|清单)$/u;
 const TABLE_HEADER = /^(?:序号|任务|目标|内容|指标|牵头|责任|配合|完成时限|时间|备注)[\p{L}\s/、]*$/u;
