@@ -51,12 +51,12 @@ export function ingestCorpus(options: IngestOptions): IngestResult {
   seeds.forEach((path, index) => {
     options.onFile?.(index, seeds.length, path);
     const absolute = join(seedsDir, ...path.split('/'));
-    const displayPath = relative(process.cwd(), absolute).split(sep).join('/') || path;
+    const displayPath = displayPathOf(seedsDir, path);
     const sidecarPath = [`${stripExtension(path)}.meta.yaml`, `${stripExtension(path)}.meta.yml`].find((p) => sidecars.has(p));
     let sidecar: Sidecar | undefined;
     if (sidecarPath) {
       sidecars.delete(sidecarPath);
-      const sidecarFile = new VFile({ path: relative(process.cwd(), join(seedsDir, sidecarPath)).split(sep).join('/'), data: { seedPath: sidecarPath } });
+      const sidecarFile = new VFile({ path: displayPathOf(seedsDir, sidecarPath), data: { seedPath: sidecarPath } });
       sidecar = parseSidecar(readFileSync(join(seedsDir, sidecarPath), 'utf8'), sidecarFile);
       validateSidecarPlaces(sidecar, sidecarFile);
       files.push(sidecarFile);
@@ -77,7 +77,7 @@ export function ingestCorpus(options: IngestOptions): IngestResult {
   });
 
   for (const orphan of [...sidecars].sort()) {
-    const file = new VFile({ path: relative(process.cwd(), join(seedsDir, orphan)).split(sep).join('/'), data: { seedPath: orphan } });
+    const file = new VFile({ path: displayPathOf(seedsDir, orphan), data: { seedPath: orphan } });
     report(file, 'warning', 'Unexpected sidecar without a seed file of the same name, expected `<name>.txt` beside it', 'sidecar-orphan', { line: 1, column: 1 });
     files.push(file);
   }
@@ -103,6 +103,11 @@ function listFiles(root: string): string[] {
   walk(root);
   // Code-point order, independent of locale and of the order the file system lists entries in.
   return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** A seed's path as shown in messages: relative to the working directory, `/`-separated. */
+function displayPathOf(seedsDir: string, path: string): string {
+  return relative(process.cwd(), join(seedsDir, ...path.split('/'))).split(sep).join('/') || path;
 }
 
 function stripExtension(path: string): string {

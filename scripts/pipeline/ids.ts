@@ -6,7 +6,7 @@
 import { pinyin } from 'pinyin-pro';
 import { slugifyPlace } from '../../src/lib/divisions.ts';
 import type { Region } from '../../src/lib/schema.ts';
-import { docTypeOfTitle } from './patterns.ts';
+import { docTypeOfTitle, PERIOD_RANGE } from './patterns.ts';
 import { shortHash } from './structure.ts';
 
 export interface Options {
@@ -16,6 +16,7 @@ export interface Options {
 
 export const defaultOptions: Options = { maxWords: 4 };
 
+const BRACKETED_PERIOD = new RegExp(`[(（]\\s*${PERIOD_RANGE.source}\\s*[)）]`, 'u');
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const FILLER = new Set(['关于', '的', '和', '与', '及', '年', '我市']);
 
@@ -29,7 +30,7 @@ export function buildDocumentId(
   const year = meta.year === null ? 'nd' : String(meta.year);
   const typed = docTypeOfTitle(meta.title);
   // A period in brackets becomes `-2020` after the year; other bracketed words (试行) stay words.
-  const period = /[(（]\s*((?:19|20)\d{2})\s*年?\s*[—–\-~至到－]+\s*((?:19|20)\d{2})\s*年?\s*[)）]/u.exec(meta.title);
+  const period = BRACKETED_PERIOD.exec(meta.title);
   let core = meta.title.replace(/[(（][^()（）]*[)）]/gu, (m) => (/\d{4}/u.test(m) ? '' : m.slice(1, -1)));
   if (typed) core = core.slice(0, core.lastIndexOf(typed.ending));
   core = core.replace(/^.*?关于/u, '').replace(/(?:19|20)\d{2}\s*年?/gu, '');

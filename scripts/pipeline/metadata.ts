@@ -23,8 +23,10 @@ import {
   isPlausibleYear,
   parseChineseNumber,
   parseChineseYear,
+  PERIOD_RANGE,
   stripTemplateSuffix,
 } from './patterns.ts';
+import { isCodeWithin } from '../../src/lib/divisions.ts';
 import { simplify } from './normalize.ts';
 import { findPlaceMentions, inferPrefectureFromAbbreviation, regionOfCode, resolvePlaces, type PlaceMention } from './places.ts';
 import type { StructuredDocument } from './structure.ts';
@@ -57,7 +59,7 @@ class EvidenceLog {
 
 const DOC_NUMBER = /([\p{Script=Han}]{1,12}?)\s*[〔[(（【]\s*((?:19|20)\d{2})\s*[〕\])）】]\s*(\d{1,4})\s*号/gu;
 const YEAR_IN_TEXT = /((?:19|20)\d{2})\s*年/gu;
-const RANGE = /((?:19|20)\d{2})\s*年?\s*[—–\-~至到－]+\s*((?:19|20)\d{2})\s*年?/u;
+
 const FIVE_YEAR_PLAN = /[“"]?十([一二三四五六七八九]?)五[”"]?/u;
 const CN_DATE = /((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*([\d〇零一二三四五六七八九十]{1,3})\s*月\s*([\d〇零一二三四五六七八九十]{1,3})\s*日/u;
 
@@ -108,7 +110,7 @@ function extractTitle(segment: CleanSegment, structured: StructuredDocument, log
   const heading = segment.compilationHeading
     ? { text: segment.compilationHeading.text.replace(COMPILATION_MARKER, '').trim(), line: segment.compilationHeading }
     : null;
-  const subtitle = segment.header.find((l) => /^[(（][^()（）]{2,30}[)）]$/u.test(l.text) && RANGE.test(l.text));
+  const subtitle = segment.header.find((l) => /^[(（][^()（）]{2,30}[)）]$/u.test(l.text) && PERIOD_RANGE.test(l.text));
   if (segment.titleLine) {
     const own = stripTemplateSuffix(segment.titleLine.text);
     const title = subtitle ? `${own}${subtitle.text}` : own;
@@ -176,7 +178,7 @@ function extractDocNumber(segment: CleanSegment, log: EvidenceLog): DocNumber | 
 function extractPeriod(titleInfo: TitleInfo, segment: CleanSegment, log: EvidenceLog): FoundPeriod | null {
   const places: TextLine[] = [...(titleInfo.line ? [titleInfo.line] : []), ...segment.header];
   for (const line of places) {
-    const range = RANGE.exec(line.match);
+    const range = PERIOD_RANGE.exec(line.match);
     if (range) {
       const start = Number(range[1]);
       const end = Number(range[2]);
@@ -233,7 +235,7 @@ function extractYear(
   }
   if (year === null && titleInfo.line) {
     const text = titleInfo.line.match;
-    const withoutRange = text.replace(RANGE, (m) => ' '.repeat(m.length));
+    const withoutRange = text.replace(PERIOD_RANGE, (m) => ' '.repeat(m.length));
     const hit = [...withoutRange.matchAll(YEAR_IN_TEXT)].find((m) => isPlausibleYear(Number(m[1])));
     if (hit) {
       year = Number(hit[1]);
@@ -400,7 +402,7 @@ function extractRegion(
     const region = resolvePlaces(weighted, context);
     if (region.level !== 'unknown') {
       for (const { line, mention } of bodyMentions) {
-        if (mention.codes.length === 1 && region.code !== null && (mention.codes[0] ?? '').startsWith(region.code.replace(/(?:00)+$/u, ''))) {
+        if (mention.codes.length === 1 && region.code !== null && isCodeWithin(mention.codes[0] ?? '', region.code)) {
           log.add('region', line, line.text.slice(mention.index, mention.index + mention.text.length), 'mention', '正文中点名的地方 (place named in the text)', mention.index);
         }
       }

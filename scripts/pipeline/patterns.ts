@@ -92,6 +92,9 @@ export function isTitleCandidate(text: string): boolean {
   return docTypeOfTitle(text) !== null;
 }
 
+/** A year range such as `2015年—2020年` or `2004-2006年` (start and end years captured). */
+export const PERIOD_RANGE = /((?:19|20)\d{2})\s*年?\s*[—–\-~至到－]+\s*((?:19|20)\d{2})\s*年?/u;
+
 /** An attachment line: `附件:1.…工作目标分解表`. */
 export const ATTACHMENT = /^附件\s*\d*\s*[:：]?/u;
 

@@ -4,6 +4,7 @@
  */
 import type { Region, RegionLevel } from '../../src/lib/schema.ts';
 import {
+  areCodesOnSameChain,
   findPlaceMentions as findDivisionMentions,
   findPrefecturesByAbbreviation,
   getRegionByCode,
@@ -71,10 +72,7 @@ export function inferPrefectureFromAbbreviation(char: string, provinceCodes: rea
   return pool.length <= 3 ? pool.map((u) => u.code) : [];
 }
 
-/** True when one code lies inside the other (GB/T 2260 prefixes). */
+/** True when one code lies inside the other (or they are the same unit), by the division hierarchy. */
 export function onSameChain(a: string, b: string): boolean {
-  const trim = (code: string): string => code.replace(/(?:00)+$/u, '').replace(/000$/u, '');
-  const x = trim(a);
-  const y = trim(b);
-  return x.startsWith(y) || y.startsWith(x);
+  return areCodesOnSameChain(a, b);
 }

@@ -280,6 +280,18 @@ function isOnSameChain(a: Division, b: Division): boolean {
   return a.code === b.code || isWithin(a, b.code) || isWithin(b, a.code);
 }
 
+/** True when the unit with code `code` is the unit `ancestorCode` or lies inside it. */
+export function isCodeWithin(code: string, ancestorCode: string): boolean {
+  if (code === ancestorCode) return true;
+  const unit = getDivisionIndex().byCode.get(code);
+  return unit ? isWithin(unit, ancestorCode) : false;
+}
+
+/** True when one of two codes is the other or lies inside it (same province → prefecture → county line). */
+export function areCodesOnSameChain(a: string, b: string): boolean {
+  return isCodeWithin(a, b) || isCodeWithin(b, a);
+}
+
 function findLowestCommonAncestor(units: readonly Division[]): Division | null {
   const first = units[0];
   if (!first) return null;
