@@ -7,6 +7,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts'],
+          // Several suites ingest all seeds in beforeAll; a loaded 2-core machine needs more than 10 s.
+          hookTimeout: 60_000,
+          testTimeout: 30_000,
           exclude: [...configDefaults.exclude, 'tests/browser/**'],
         },
       },

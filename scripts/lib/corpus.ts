@@ -7,7 +7,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { join, relative, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
-import { corpusSchema, documentIdSchema, type DocumentRecord } from '../../src/lib/schema.ts';
+import { corpusSchema, documentIdSchema, frontmatterSchema, type DocumentRecord } from '../../src/lib/schema.ts';
+import { linkCorpus, loadKnowledgeBase } from '../knowledge/index.ts';
+import { targetsCsv } from '../knowledge/targets-csv.ts';
+import { replaceFrontmatter } from '../pipeline/emit-mdx.ts';
 import { countMessages, report } from '../pipeline/diagnostics.ts';
 import { ingestSeed, type BuiltDocument } from '../pipeline/index.ts';
 import { regionOfCode } from '../pipeline/places.ts';
@@ -17,6 +20,8 @@ import { shortHash } from '../pipeline/structure.ts';
 export interface IngestOptions {
   seedsDir: string;
   outDir: string;
+  /** Folder holding the vocabularies (`themes/`, `glossary/` …); default: the project's `content/`. */
+  contentDir?: string;
   /** Called before each file (for progress on a terminal). */
   onFile?: (index: number, total: number, path: string) => void;
   /** Write output files (default true); tests may only want the records. */
@@ -45,7 +50,8 @@ export function ingestCorpus(options: IngestOptions): IngestResult {
   const all = listFiles(seedsDir);
   const seeds = all.filter((p) => !SIDECAR.test(p));
   const sidecars = new Set(all.filter((p) => SIDECAR.test(p)));
-  const files: VFile[] = [];
+  const knowledge = loadKnowledgeBase(options.contentDir);
+  const files: VFile[] = [...knowledge.files];
   const built: BuiltDocument[] = [];
 
   seeds.forEach((path, index) => {
@@ -70,7 +76,7 @@ export function ingestCorpus(options: IngestOptions): IngestResult {
       files.push(file);
       return;
     }
-    const result = ingestSeed({ path, displayPath, bytes, sidecar });
+    const result = ingestSeed({ path, displayPath, bytes, sidecar, knowledge });
     result.file.data.seedPath = path;
     files.push(result.file);
     built.push(...result.documents.map((d) => ({ ...d, file: result.file })));
@@ -82,7 +88,7 @@ export function ingestCorpus(options: IngestOptions): IngestResult {
     files.push(file);
   }
 
-  const documents = resolveDuplicates(built as (BuiltDocument & { file: VFile })[]);
+  const documents = withLinks(resolveDuplicates(built as (BuiltDocument & { file: VFile })[]));
   if (options.write !== false) writeOutput(outDir, documents, files);
   const { errors, warnings } = countMessages(files);
   const summary = `${errors > 0 ? '✖' : '✔'} ${seeds.length} file(s), ${documents.length} document(s), ${errors} error(s), ${warnings} warning(s) → ${outDir}`;
@@ -142,10 +148,20 @@ function resolveDuplicates(built: (BuiltDocument & { file: VFile })[]): BuiltDoc
     const id = documentIdSchema.parse(`${doc.record.id}-${shortHash(`${doc.record.source.file}\u0000${doc.record.title}\u0000${doc.record.paragraphs[0]?.text ?? ''}`, 4)}`);
     report(doc.file, 'warning', `Unexpected id collision with ${first.record.source.file}:${first.record.source.startLine} for “${doc.record.id}”, expected unique ids; this document gets “${id}” (set \`id\` in a sidecar to choose one)`, 'id-collision', place);
     const record = { ...doc.record, id };
-    out.push({ record, mdx: doc.mdx.replace(/^id: .*$/mu, `id: ${id}`) });
+    out.push({ record, mdx: doc.mdx });
     byId.set(id, { ...doc, record });
   }
   return out.sort((a, b) => (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));
+}
+
+/** Cross-references, cited-by and related documents need the whole corpus; the pages' frontmatter is rewritten with them. */
+function withLinks(documents: BuiltDocument[]): BuiltDocument[] {
+  const linked = linkCorpus(documents.map((d) => d.record));
+  return documents.map((doc, index) => {
+    const record = linked[index] ?? doc.record;
+    const { paragraphs: _paragraphs, ...rest } = record;
+    return { record, mdx: replaceFrontmatter(doc.mdx, frontmatterSchema.parse(rest)) };
+  });
 }
 
 function sameText(a: DocumentRecord, b: DocumentRecord): boolean {
@@ -161,6 +177,7 @@ function writeOutput(outDir: string, documents: BuiltDocument[], files: VFile[])
   for (const { record, mdx } of documents) writeFileSync(join(docsDir, `${record.id}.mdx`), mdx);
   const corpus = corpusSchema.parse({ schemaVersion: 1, documents: documents.map((d) => d.record) });
   writeFileSync(join(outDir, 'corpus.json'), `${JSON.stringify(corpus, null, 2)}\n`);
+  writeFileSync(join(outDir, 'targets.csv'), targetsCsv(corpus.documents));
   const diagnostics = files.flatMap((file) =>
     file.messages.map((m) => ({
       // Relative to the seeds folder (like `source.file`), so the output does not depend on where the folder is.

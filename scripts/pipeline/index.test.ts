@@ -29,7 +29,7 @@ function ingest(bytes: Uint8Array, sidecar: Sidecar = EMPTY_SIDECAR, path = '科
 
 describe('ingestSeed', () => {
   test('the stages are listed in the order they run', () => {
-    expect(STAGES).toEqual(['decode', 'normalize', 'split', 'strip-boilerplate', 'dedupe', 'structure', 'extract-metadata', 'apply-sidecar', 'assign-ids', 'emit']);
+    expect(STAGES).toEqual(['decode', 'normalize', 'split', 'strip-boilerplate', 'dedupe', 'structure', 'extract-metadata', 'apply-sidecar', 'assign-ids', 'knowledge', 'emit']);
   });
 
   test('a UTF-8 document gives one record and a page that keeps hostile text as text', () => {

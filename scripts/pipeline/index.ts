@@ -3,7 +3,8 @@
  * file; this module only chains them per seed file and across the corpus:
  *
  *   decode → normalize → split → strip boilerplate → dedupe → structure
- *   → extract metadata → apply sidecar corrections → assign ids → emit
+ *   → extract metadata → apply sidecar corrections → assign ids
+ *   → knowledge (themes, instruments, targets, agencies, programs, citations) → emit
  */
 import { createHash } from 'node:crypto';
 import { VFile } from 'vfile';
@@ -17,6 +18,7 @@ import { decodeBytes } from './decode.ts';
 import { dedupeParagraphs } from './dedupe.ts';
 import { report } from './diagnostics.ts';
 import { emitMdx, UnsafeMdxError } from './emit-mdx.ts';
+import { defaultKnowledgeBase, enrichDocument, type KnowledgeBase } from '../knowledge/index.ts';
 import { buildDocumentId } from './ids.ts';
 import { extractMetadata, type ExtractedMeta } from './metadata.ts';
 import { normalizeText } from './normalize.ts';
@@ -38,6 +40,7 @@ export const STAGES = [
   'extract-metadata',
   'apply-sidecar',
   'assign-ids',
+  'knowledge',
   'emit',
 ] as const;
 
@@ -48,6 +51,8 @@ export interface SeedInput {
   displayPath?: string;
   bytes: Uint8Array;
   sidecar?: Sidecar;
+  /** Vocabularies for themes, instruments, targets, agencies and programs (default: the project's `content/`). */
+  knowledge?: KnowledgeBase;
 }
 
 /** A document ready to be written: its record and its MDX page. */
@@ -83,7 +88,7 @@ export function ingestSeed(seed: SeedInput): FileResult {
     }
     const segments = splitDocuments(lines, file, { forceSplitAt: sidecar.split, forbidSplitAt: sidecar.noSplit });
     for (const segment of segments) {
-      const built = buildDocument(segment, seed.path, sha256, decoded.encoding, sidecar, file);
+      const built = buildDocument(segment, seed.path, sha256, decoded.encoding, sidecar, seed.knowledge ?? defaultKnowledgeBase(), file);
       if (built) documents.push(built);
     }
     if (documents.length === 0) {
@@ -103,6 +108,7 @@ function buildDocument(
   sha256: string,
   encoding: string,
   sidecar: Sidecar,
+  knowledge: KnowledgeBase,
   file: VFile,
 ): BuiltDocument | null {
   const clean = dedupeParagraphs(stripBoilerplate(segment, file), file);
@@ -126,7 +132,7 @@ function buildDocument(
   const endLine = Math.max(...kept.map((l) => l.line));
   const id = correction?.id ?? buildDocumentId(meta);
   const chars = structured.paragraphs.reduce((sum, p) => sum + [...p.text].length, 0);
-  const record = documentRecordSchema.parse({
+  const extractedRecord = documentRecordSchema.parse({
     id,
     title: meta.title,
     docType: meta.docType,
@@ -146,6 +152,7 @@ function buildDocument(
     sections: structured.sections,
     paragraphs: structured.paragraphs,
   });
+  const record = enrichDocument(extractedRecord, knowledge);
   const mdx = renderPage(record, structured.blocks, file, startLine);
   return mdx === null ? null : { record, mdx };
 }
@@ -153,8 +160,9 @@ function buildDocument(
 function renderPage(record: DocumentRecord, blocks: StructuredBlock[], file: VFile, line: number): string | null {
   const { paragraphs: _paragraphs, ...rest } = record;
   const frontmatterData = frontmatterSchema.parse(rest);
+  const themes = new Map(record.paragraphs.map((p) => [p.id, p.themes.map((t) => t.theme)]));
   try {
-    return emitMdx(frontmatterData, blocks);
+    return emitMdx(frontmatterData, blocks, { themesOf: (id) => themes.get(id) ?? [] });
   } catch (error) {
     if (!(error instanceof UnsafeMdxError)) throw error;
     report(file, 'error', `Unexpected unsafe MDX for “${record.title}”: ${error.message}; page not written`, 'mdx-unsafe', { line, column: 1 });

@@ -16,6 +16,7 @@ import {
 } from '../../src/lib/schema.ts';
 import { placeOf, report } from './diagnostics.ts';
 import {
+  DOC_NUMBER,
   AGENCY_SUFFIX,
   COMPILATION_MARKER,
   docTypeOfTitle,
@@ -57,7 +58,6 @@ class EvidenceLog {
   }
 }
 
-const DOC_NUMBER = /([\p{Script=Han}]{1,12}?)\s*[〔[(（【]\s*((?:19|20)\d{2})\s*[〕\])）】]\s*(\d{1,4})\s*号/gu;
 const YEAR_IN_TEXT = /((?:19|20)\d{2})\s*年/gu;
 
 const FIVE_YEAR_PLAN = /[“"]?十([一二三四五六七八九]?)五[”"]?/u;

@@ -98,6 +98,9 @@ export const PERIOD_RANGE = /((?:19|20)\d{2})\s*年?\s*[—–\-~至到－]+\s*(
 /** An attachment line: `附件:1.…工作目标分解表`. */
 export const ATTACHMENT = /^附件\s*\d*\s*[:：]?/u;
 
+/** A 发文字号 anywhere in a line (global): issuer prefix, year and serial captured. */
+export const DOC_NUMBER = /([\p{Script=Han}]{1,12}?)\s*[〔[(（【]\s*((?:19|20)\d{2})\s*[〕\])）】]\s*(\d{1,4})\s*号/gu;
+
 /** A line that is only a 发文字号: `潭市发〔2004〕6号`, `湘政发（2016）12号`. */
 export const DOC_NUMBER_LINE = /^[^,，。;；]{0,16}[〔[(（【]\s*(?:19|20)\d{2}\s*[〕\])）】]\s*\d{1,4}\s*号$/u;
 

@@ -3,11 +3,10 @@
  * extracted field of a document, or a document boundary. Validated with zod;
  * errors point at the YAML line.
  */
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import type { VFile } from 'vfile';
 import { docTypeSchema, periodSchema } from '../../src/lib/schema.ts';
-import { report } from './diagnostics.ts';
+import { parseYaml } from './yaml.ts';
 
 const regionCorrection = z
   .object({
@@ -60,44 +59,5 @@ export const EMPTY_SIDECAR: Sidecar = { split: [], noSplit: [], documents: [] };
 
 /** Parses and validates a sidecar; problems are reported on `file` at their YAML line, and an invalid sidecar is ignored whole. */
 export function parseSidecar(text: string, file: VFile): Sidecar {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const pos = lineCounter.linePos(error.pos[0]);
-      report(file, 'error', `Unexpected YAML: ${error.message.split('\n')[0] ?? ''}; sidecar ignored`, 'sidecar-invalid', { line: pos.line, column: pos.col });
-    }
-    return EMPTY_SIDECAR;
-  }
-  const value: unknown = doc.toJS() ?? {};
-  const parsed = sidecarSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) {
-    const path = issue.path.map(String);
-    // An unknown key is reported at the key itself, not at the mapping that holds it.
-    const keyPath = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path, issue.keys[0]] : issue.path;
-    const node = nodeAt(doc.contents, keyPath, issue.code === 'unrecognized_keys');
-    const pos = node?.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
-    const where = path.length > 0 ? `\`${path.join('.')}\`` : 'the sidecar';
-    const detail = issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.map((k) => `\`${k}\``).join(', ')}` : issue.message;
-    report(file, 'error', `Unexpected value at ${where}: ${detail}; sidecar ignored`, 'sidecar-invalid', { line: pos.line, column: pos.col });
-  }
-  return EMPTY_SIDECAR;
-}
-
-function nodeAt(root: unknown, path: readonly PropertyKey[], wantKey = false): YamlNode | null {
-  let node = root as YamlNode | null;
-  for (const [depth, key] of path.entries()) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
-      if (!pair) return node;
-      if (wantKey && depth === path.length - 1) return pair.key as YamlNode;
-      node = (pair.value as YamlNode | null) ?? (pair.key as YamlNode);
-    } else if (isSeq(node) && typeof key === 'number') {
-      node = (node.items[key] as YamlNode | undefined) ?? node;
-    } else {
-      return node;
-    }
-  }
-  return node;
+  return parseYaml(text, sidecarSchema, file, { ruleId: 'sidecar-invalid', consequence: 'sidecar ignored', what: 'the sidecar' }) ?? EMPTY_SIDECAR;
 }

@@ -76,7 +76,8 @@ export function structureBody(lines: readonly TextLine[], file: VFile, options: 
       marker !== null &&
       marker.style !== 'article' &&
       text.length <= settings.maxHeadingLength &&
-      !/[。;；!！?？]$/u.test(text) &&
+      // A sentence end anywhere (`(六)推进…。选派…。(区…负责)`) makes it a task item, not a heading.
+      !/[。;；!！?？]/u.test(text) &&
       text.length > marker.marker.length;
     if (isHeading) {
       let depth = styleDepth.get(marker.style);
@@ -212,10 +213,12 @@ function collectParagraphs(blocks: StructuredBlock[]): Paragraph[] {
       path.push({ id: block.id, depth });
       continue;
     }
+    // Attachments (附件 and the tables after it) stand outside the body's sections.
+    if (block.kind === 'attachment') path.length = 0;
     const sectionPath = path.map((p) => p.id);
     if (block.kind === 'table') {
       for (const row of block.rows ?? []) {
-        paragraphs.push({ id: row.id, text: row.cells.join(' | '), line: row.line, sectionPath, kind: 'table-row', cells: row.cells, truncated: false });
+        paragraphs.push({ id: row.id, text: row.cells.join(' | '), line: row.line, sectionPath, kind: 'table-row', cells: row.cells, truncated: false, themes: [], instruments: [] });
       }
       continue;
     }
@@ -226,6 +229,8 @@ function collectParagraphs(blocks: StructuredBlock[]): Paragraph[] {
       sectionPath,
       kind: block.kind === 'list-item' ? 'list-item' : block.kind === 'attachment' ? 'attachment' : 'paragraph',
       truncated: block.truncated ?? false,
+      themes: [],
+      instruments: [],
     });
   }
   return paragraphs;

@@ -118,6 +118,161 @@ export const sourceSchema = z.object({
 });
 export type Source = z.output<typeof sourceSchema>;
 
+/* ── Knowledge layer (issue 3): explainable tags, targets, agencies, programs, links ── */
+
+/** A theme assigned to a paragraph or section, with the score and the terms that produced it. */
+export const themeHitSchema = z.object({
+  /** Theme slug (`talent`, `finance` …), one of `content/themes/*.md`. */
+  theme: z.string(),
+  /** Weighted evidence: sum of matched term weights, plus what the section heading passes down. Rounded to 2 decimals. */
+  score: z.number().min(0),
+  /** Matched terms exactly as they stand in the text (or `§heading-term` when inherited from the heading). */
+  terms: z.array(z.string()),
+});
+export type ThemeHit = z.output<typeof themeHitSchema>;
+
+/** Rothwell & Zegveld policy-instrument types: 供给型 supply, 环境型 environment, 需求型 demand. */
+export const INSTRUMENT_TYPES = ['supply', 'environment', 'demand'] as const;
+export const instrumentTypeSchema = z.enum(INSTRUMENT_TYPES);
+export type InstrumentType = z.output<typeof instrumentTypeSchema>;
+
+/** A policy instrument detected in a paragraph. */
+export const instrumentHitSchema = z.object({
+  type: instrumentTypeSchema,
+  /** Tool within the type (`talent-training`, `tax` …), one of `content/instruments/*.md`. */
+  tool: z.string(),
+  score: z.number().min(0),
+  terms: z.array(z.string()),
+});
+export type InstrumentHit = z.output<typeof instrumentHitSchema>;
+
+export const COMPARATORS = ['eq', 'gte', 'gt', 'lte', 'lt', 'approx'] as const;
+
+/** A quantitative target: a number a document commits to reach. */
+export const targetSchema = z.object({
+  /** Indicator slug from `content/indicators/*.md`, or `other`. */
+  indicator: z.string(),
+  /** The indicator as the text names it (`全社会研发经费支出占GDP比重`). */
+  indicatorLabel: z.string(),
+  /** Normalised value: 万 and 亿 multiplied out; percentages stay percentages (2.77 for 2.77%). */
+  value: z.number(),
+  /** Normalised unit: `%`, `家`, `件`, `个`, `人`, `项`, `元`, `人次`, `亩` … (`万元` becomes `元`). */
+  unit: z.string(),
+  /** `gte` for 以上/不低于/力争达到…以上, `eq` for 达到, `lte` for 以内/不超过, `approx` for 左右/约. */
+  comparator: z.enum(COMPARATORS),
+  /** `level` (reach a value), `growth` (grow by), `annual-growth` (年均增长). */
+  measure: z.enum(['level', 'growth', 'annual-growth']).default('level'),
+  /** Starting point (`由目前的10家`), or null. */
+  baseline: z.object({ value: z.number(), unit: z.string(), year: z.number().int().nullable() }).nullable().default(null),
+  /** Year by which the value is to be reached, or null when the text gives none. */
+  targetYear: z.number().int().nullable(),
+  /** Where the target applies (`全市`, `全省`, `县域`), or null. */
+  scope: z.string().nullable().default(null),
+  /** Paragraph holding the statement. */
+  paragraphId: z.string(),
+  /** Source line of that paragraph. */
+  line: z.number().int().positive(),
+  /** The clause stating the target, verbatim. */
+  quote: z.string(),
+});
+export type Target = z.output<typeof targetSchema>;
+
+/** Who is responsible for a task: lead and cooperating agencies, normalised. */
+export const responsibilitySchema = z.object({
+  /** The task (paragraph text without the agency clause, or the task cell of a table row). */
+  task: z.string(),
+  paragraphId: z.string(),
+  line: z.number().int().positive(),
+  /** Canonical agency names (`市科技局`), in the order named. */
+  lead: z.array(z.string()),
+  cooperating: z.array(z.string()),
+  /** True for `按职能分工负责` and similar (every named agency within its remit). */
+  byRemit: z.boolean().default(false),
+  /** The clause or cells the agencies were read from, verbatim. */
+  quote: z.string(),
+});
+export type Responsibility = z.output<typeof responsibilitySchema>;
+
+/** An agency named in a document, under its canonical name. */
+export const agencyMentionSchema = z.object({
+  /** URL slug of the canonical name. */
+  slug: z.string(),
+  /** Canonical name (`市科技局` for 市科学技术局, 科技局 …). */
+  name: z.string(),
+  /** English label when the vocabulary has one. */
+  nameEn: z.string().nullable().default(null),
+  /** Spellings found in this document. */
+  variants: z.array(z.string()),
+  /** Tasks it leads / cooperates on in this document. */
+  lead: z.number().int().min(0),
+  cooperating: z.number().int().min(0),
+  /** Paragraphs naming it. */
+  paragraphIds: z.array(z.string()),
+});
+export type AgencyMention = z.output<typeof agencyMentionSchema>;
+
+/** A named program or initiative from `content/glossary/*.md` mentioned in a document. */
+export const programMentionSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  /** Spellings found (`星火计划`, `星火`). */
+  variants: z.array(z.string()),
+  count: z.number().int().positive(),
+  paragraphIds: z.array(z.string()),
+});
+export type ProgramMention = z.output<typeof programMentionSchema>;
+
+/** A document this one cites, by title (`《关于…的若干意见》`) or by number (`潭市发〔2004〕6号`). */
+export const citationSchema = z.object({
+  kind: z.enum(['title', 'number']),
+  /** The cited title (without 《》) or number, verbatim. */
+  text: z.string(),
+  paragraphId: z.string().nullable(),
+  line: z.number().int().positive(),
+  /** Id of the cited document when it is in the corpus, else null. */
+  target: z.string().nullable().default(null),
+});
+export type Citation = z.output<typeof citationSchema>;
+
+export const citedBySchema = z.object({
+  /** Id of the citing document. */
+  id: z.string(),
+  title: z.string(),
+  paragraphId: z.string().nullable(),
+  /** How it cites this one (the title or number as written). */
+  text: z.string(),
+});
+export type CitedBy = z.output<typeof citedBySchema>;
+
+export const RELATION_REASONS = ['citation', 'themes', 'programs', 'place', 'period'] as const;
+export const relatedSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  score: z.number(),
+  /** Why: each reason with what is shared (theme slugs, program slugs, the place, the overlapping years). */
+  reasons: z.array(z.object({ kind: z.enum(RELATION_REASONS), shared: z.array(z.string()) })),
+});
+export type Related = z.output<typeof relatedSchema>;
+
+/** A document's theme profile: score summed over paragraphs, and how many paragraphs carry it. */
+export const documentThemeSchema = z.object({ theme: z.string(), score: z.number(), paragraphs: z.number().int().min(0) });
+export const documentInstrumentSchema = z.object({ type: instrumentTypeSchema, tool: z.string(), paragraphs: z.number().int().min(0) });
+
+/** Fields the knowledge layer adds to a document; all default to empty, so records without them stay valid. */
+export const knowledgeSchema = z.object({
+  /** Themes with scores, strongest first (`themes` lists the slugs of those that pass the document threshold). */
+  themeProfile: z.array(documentThemeSchema).default([]),
+  instruments: z.array(documentInstrumentSchema).default([]),
+  targets: z.array(targetSchema).default([]),
+  responsibilities: z.array(responsibilitySchema).default([]),
+  agencies: z.array(agencyMentionSchema).default([]),
+  programs: z.array(programMentionSchema).default([]),
+  citations: z.array(citationSchema).default([]),
+  citedBy: z.array(citedBySchema).default([]),
+  related: z.array(relatedSchema).default([]),
+});
+export type Knowledge = z.output<typeof knowledgeSchema>;
+
 export interface Section {
   /** Stable anchor (`s-…`), derived from the heading text and its parents. */
   id: string;
@@ -127,6 +282,8 @@ export interface Section {
   depth: number;
   /** Source line of the heading. */
   line: number;
+  /** Themes of the heading together with its body (knowledge layer; empty until then). */
+  themes?: ThemeHit[];
   children: Section[];
 }
 export const sectionSchema: z.ZodType<Section> = z.lazy(() =>
@@ -135,6 +292,7 @@ export const sectionSchema: z.ZodType<Section> = z.lazy(() =>
     title: z.string(),
     depth: z.number().int().min(1).max(6),
     line: z.number().int().positive(),
+    themes: z.array(themeHitSchema).optional(),
     children: z.array(sectionSchema),
   }),
 );
@@ -155,6 +313,10 @@ export const paragraphSchema = z.object({
   cells: z.array(z.string()).optional(),
   /** True when the text was cut (U+FFFD or a broken ending). */
   truncated: z.boolean().default(false),
+  /** Themes of this paragraph, strongest first (knowledge layer). */
+  themes: z.array(themeHitSchema).default([]),
+  /** Policy instruments in this paragraph (knowledge layer). */
+  instruments: z.array(instrumentHitSchema).default([]),
 });
 export type Paragraph = z.output<typeof paragraphSchema>;
 
@@ -183,7 +345,7 @@ export const documentMetaSchema = z.object({
   truncated: z.boolean().default(false),
   /** How many paragraphs are cut. */
   truncatedParagraphs: z.number().int().min(0).default(0),
-  /** Themes (filled by the knowledge layer; empty until then). */
+  /** Slugs of the document's main themes, strongest first (knowledge layer). */
   themes: z.array(z.string()).default([]),
   /** Length of the body text in characters. */
   chars: z.number().int().min(0),
@@ -192,7 +354,7 @@ export const documentMetaSchema = z.object({
 export type DocumentMeta = z.output<typeof documentMetaSchema>;
 
 /** Full record as written to `corpus.json`. */
-export const documentRecordSchema = documentMetaSchema.extend({
+export const documentRecordSchema = documentMetaSchema.extend(knowledgeSchema.shape).extend({
   /** For every inferred field, the phrases and lines that support it. */
   evidence: z.array(evidenceSchema).default([]),
   /** Heading tree with stable anchors. */
@@ -209,8 +371,8 @@ export const corpusSchema = z.object({
 });
 export type Corpus = z.output<typeof corpusSchema>;
 
-/** Frontmatter of a generated MDX page: the metadata plus evidence (sections and paragraphs live in the body). */
-export const frontmatterSchema = documentMetaSchema.extend({
+/** Frontmatter of a generated MDX page: the metadata, knowledge and evidence (paragraphs live in the body). */
+export const frontmatterSchema = documentMetaSchema.extend(knowledgeSchema.shape).extend({
   evidence: z.array(evidenceSchema).default([]),
   sections: z.array(sectionSchema).default([]),
 });
