@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 
 export default defineConfig({
   // Placeholder domain until the atlas has a real home; only used for canonical URLs.
@@ -15,5 +16,7 @@ export default defineConfig({
     // Policy text must render exactly as written: no smart quotes or dashes (`--` → `–`, `"` → `“`),
     // no GFM autolinks or ~~strikethrough~~, which the MDX serializer does not escape.
     mdx({ gfm: false, smartypants: false }),
+    // sitemap-index.xml + sitemap-0.xml of every page (data files and the feed are not pages).
+    sitemap(),
   ],
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UNKNOWN_REGION, type DocType } from './schema.ts';
-import { countBy, countByYear, sortDocuments, summarize } from './corpus-stats.ts';
+import { countBy, countByYear, sortDocuments, summarize, themeCards } from './corpus-stats.ts';
 
 const doc = (title: string, year: number | null, province: string | null, docType: DocType = '实施方案') => ({
   title,
@@ -51,5 +51,23 @@ describe('summarize', () => {
     expect(summary.byProvince).toEqual([{ key: '辽宁省', count: 2 }, { key: null, count: 1 }]);
     expect(summary.byYear).toEqual([{ key: 2015, count: 2 }, { key: 2004, count: 1 }]);
     expect(summary.byType).toEqual([{ key: '实施方案', count: 2 }, { key: '办法', count: 1 }]);
+  });
+});
+
+describe('themeCards', () => {
+  it('follows the vocabulary order, then adds slugs found only in the data', () => {
+    const vocabulary = [
+      { slug: 'talent', name: '人才', nameEn: 'Talent', description: '', descriptionEn: '' },
+      { slug: 'finance', name: '金融', nameEn: 'Finance', description: '', descriptionEn: '' },
+    ];
+    const aggregates = new Map([
+      ['finance', { documentCount: 2, paragraphCount: 5 }],
+      ['stale', { documentCount: 1, paragraphCount: 1 }],
+    ]);
+    expect(themeCards(vocabulary, aggregates).map((c) => [c.slug, c.name, c.documents, c.paragraphs])).toEqual([
+      ['talent', '人才', 0, 0],
+      ['finance', '金融', 2, 5],
+      ['stale', 'stale', 1, 1],
+    ]);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * Counting and ordering of documents for the overview pages.
  */
+import type { ThemeAggregate } from './aggregate.ts';
 import type { Frontmatter } from './schema.ts';
+import type { ThemeEntry } from './vocabulary.ts';
 
 /** One row of a count table; `key` is null for documents that lack the value. */
 export interface CountRow<K> {
@@ -48,6 +50,44 @@ export function summarize(docs: readonly Pick<Frontmatter, 'year' | 'docType' | 
     byYear: countByYear(docs),
     byType: countBy(docs, (d) => d.docType),
   };
+}
+
+/** A topic with its counts, as the home page and /themes/ show it. */
+export interface ThemeCard {
+  slug: string;
+  name: string;
+  nameEn: string;
+  description: string;
+  descriptionEn: string;
+  documents: number;
+  paragraphs: number;
+}
+
+/**
+ * Cards for every theme of the vocabulary, in vocabulary order, followed by
+ * slugs that occur in the data but are missing from the vocabulary (named by
+ * their slug, so a stale tag is visible rather than hidden).
+ */
+export function themeCards(
+  vocabulary: readonly Pick<ThemeEntry, 'slug' | 'name' | 'nameEn' | 'description' | 'descriptionEn'>[],
+  aggregates: ReadonlyMap<string, Pick<ThemeAggregate, 'documentCount' | 'paragraphCount'>>,
+): ThemeCard[] {
+  const known = new Set(vocabulary.map((t) => t.slug));
+  const cards: ThemeCard[] = vocabulary.map((t) => ({
+    slug: t.slug,
+    name: t.name,
+    nameEn: t.nameEn,
+    description: t.description,
+    descriptionEn: t.descriptionEn,
+    documents: aggregates.get(t.slug)?.documentCount ?? 0,
+    paragraphs: aggregates.get(t.slug)?.paragraphCount ?? 0,
+  }));
+  const extra = [...aggregates.keys()].filter((slug) => !known.has(slug)).sort();
+  for (const slug of extra) {
+    const a = aggregates.get(slug)!;
+    cards.push({ slug, name: slug, nameEn: slug, description: '', descriptionEn: '', documents: a.documentCount, paragraphs: a.paragraphCount });
+  }
+  return cards;
 }
 
 const collator = new Intl.Collator('zh-CN');

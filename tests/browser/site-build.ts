@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 /** Project root (two levels above this file). */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
-/** Where the test site is assembled and built. */
-export const TEST_SITE = join(ROOT, 'test-results', 'site');
+/** Where the test site is assembled and built (ATLAS_TEST_SITE picks another folder, e.g. for parallel work). */
+export const TEST_SITE = process.env.ATLAS_TEST_SITE || join(ROOT, 'test-results', 'site');
 /** Content folder of the test build (ingest output plus fixtures). */
 export const TEST_CONTENT = join(TEST_SITE, 'content');
 /** Built test site. */
@@ -22,6 +22,7 @@ export const FIXTURE_DOCUMENTS = join(ROOT, 'tests', 'fixtures', 'site-documents
 export const FIXTURE_SEEDS = join(ROOT, 'tests', 'fixtures', 'site-seeds');
 
 const INGEST = join(ROOT, 'scripts', 'ingest.ts');
+const SEARCH_INDEX = join(ROOT, 'scripts', 'search', 'build-index.ts');
 const STAMP = join(TEST_SITE, 'built.stamp');
 const INPUTS = ['seeds', 'scripts', 'src', 'content', 'public', 'astro.config.mjs', 'package-lock.json', 'tests/fixtures/site-documents', 'tests/fixtures/site-seeds', 'tests/browser/site-build.ts'];
 
@@ -88,7 +89,11 @@ export function ensureTestSite({ force = process.env.ATLAS_REBUILD === '1' } = {
   run('astro build', ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', relative(ROOT, TEST_DIST)], {
     ATLAS_DOCUMENTS_DIR: relative(ROOT, join(TEST_CONTENT, 'documents')),
     ATLAS_CACHE_DIR: relative(ROOT, join(TEST_SITE, 'astro-cache')),
+    // The source view reads the seed files the documents came from.
+    ...(mode === 'ingest' ? { ATLAS_SEEDS_DIR: relative(ROOT, join(TEST_SITE, 'seeds')) } : {}),
   });
+  // Pagefind indexes the built pages once, as `npm run build` does after `astro build`.
+  run('pagefind', [relative(ROOT, SEARCH_INDEX), relative(ROOT, TEST_DIST)]);
   writeFileSync(STAMP, `${mode}\n`);
   return TEST_DIST;
 }

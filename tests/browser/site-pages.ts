@@ -25,6 +25,22 @@ export function siteRoutes(distDir: string): string[] {
   return routes.sort();
 }
 
+/**
+ * The kind of page a route is: its first segment, with every further segment a wildcard
+ * (`/documents/x/` → `/documents/{*}/`, `/themes/talent/2/` → `/themes/{*}/{*}/`).
+ */
+export function routeKind(route: string): string {
+  const [first, ...rest] = route.split('/').filter(Boolean);
+  return first === undefined ? '/' : `/${[first, ...rest.map(() => '{*}')].join('/')}/`;
+}
+
+/** One route of each kind (the first in sorted order), plus any routes asked for by name. */
+export function routesPerKind(routes: readonly string[], also: readonly string[] = []): string[] {
+  const byKind = new Map<string, string>();
+  for (const route of routes) if (!byKind.has(routeKind(route))) byKind.set(routeKind(route), route);
+  return [...new Set([...byKind.values(), ...also.filter((r) => routes.includes(r))])].sort();
+}
+
 /** Validated frontmatter of a fixture document, read from its MDX file. */
 export function readFixture(id: string): Frontmatter {
   const text = readFileSync(join(FIXTURE_DOCUMENTS, `${id}.mdx`), 'utf8');

@@ -1,0 +1,45 @@
+/**
+ * Lookups the document pages need, built once per build: records by id (for
+ * paragraph lines) and the names of vocabulary slugs. Maps, so a page costs
+ * the same whether the corpus holds ten documents or ten thousand.
+ */
+import { loadCorpus, vocabularies } from './corpus-data.ts';
+import type { DocumentRecord, InstrumentType } from './schema.ts';
+
+export interface Names {
+  name: string;
+  nameEn: string;
+}
+
+let records: Map<string, DocumentRecord> | undefined;
+/** The full record of a document (with paragraphs), or undefined for a page that is not in `corpus.json`. */
+export function documentRecord(id: string): DocumentRecord | undefined {
+  records ??= new Map(loadCorpus().documents.map((record) => [record.id as string, record]));
+  return records.get(id);
+}
+
+let themes: Map<string, Names> | undefined;
+/** Theme slug → names. */
+export function themeNames(): ReadonlyMap<string, Names> {
+  themes ??= new Map(vocabularies().themes.map((t) => [t.slug, { name: t.name, nameEn: t.nameEn }]));
+  return themes;
+}
+
+let instruments: Map<string, Names & { type: InstrumentType }> | undefined;
+/** Instrument tool slug → names and type. */
+export function instrumentNames(): ReadonlyMap<string, Names & { type: InstrumentType }> {
+  instruments ??= new Map(vocabularies().instruments.map((t) => [t.slug, { name: t.name, nameEn: t.nameEn, type: t.type }]));
+  return instruments;
+}
+
+let programs: Map<string, Names> | undefined;
+/** Glossary (program) slug → names. */
+export function programNames(): ReadonlyMap<string, Names> {
+  programs ??= new Map(vocabularies().glossary.map((g) => [g.slug, { name: g.name, nameEn: g.nameEn }]));
+  return programs;
+}
+
+/** Names of a slug, falling back to the slug itself when the vocabulary has no entry. */
+export function namesOf(map: ReadonlyMap<string, Names>, slug: string): Names {
+  return map.get(slug) ?? { name: slug, nameEn: slug };
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { makeDoc, makeParagraph } from './atlas-fixtures.ts';
+import { csvHeader, documentsJson, documentsJsonSchema, paragraphsJsonl } from './downloads.ts';
+import { corpusSchema } from './schema.ts';
+
+describe('downloads', () => {
+  const docs = [makeDoc('b-doc', { year: 2020 }), makeDoc('a-doc', { code: '210300' })];
+  const paragraphs = new Map([
+    ['a-doc', [makeParagraph('p-1', '第一段“引号”\n<script>', [], 3), makeParagraph('p-2', '第二段', [], 4)]],
+    ['b-doc', [makeParagraph('p-3', '其他', [], 1)]],
+  ]);
+
+  it('documents.json holds every document in id order, valid as a corpus without paragraphs', () => {
+    const parsed = corpusSchema.parse(JSON.parse(documentsJson(docs)));
+    expect(parsed.documents.map((d) => d.id)).toEqual(['a-doc', 'b-doc']);
+    expect(JSON.parse(documentsJson(docs)).documents[0]).not.toHaveProperty('paragraphs');
+  });
+
+  it('paragraphs.jsonl has one parsable object per line, escaping newlines and quotes', () => {
+    const text = paragraphsJsonl({ documents: docs, paragraphs }, 'https://example.org/');
+    const lines = text.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    const records = lines.map((line) => JSON.parse(line));
+    expect(records.map((r) => `${r.documentId}/${r.id}`)).toEqual(['a-doc/p-1', 'a-doc/p-2', 'b-doc/p-3']);
+    expect(records[0].text).toBe('第一段“引号”\n<script>');
+    expect(paragraphsJsonl({ documents: [], paragraphs: new Map() }, 'https://example.org/')).toBe('');
+  });
+
+  it('reads a CSV header, with or without a byte-order mark and quotes', () => {
+    expect(csvHeader('\uFEFF"documentId",value,unit\r\n"a",1,%')).toEqual(['documentId', 'value', 'unit']);
+    expect(csvHeader('')).toEqual([]);
+  });
+
+  it('publishes a JSON Schema of a document record', () => {
+    const schema = JSON.parse(documentsJsonSchema());
+    expect(schema.type).toBe('object');
+    expect(schema.properties).toHaveProperty('region');
+  });
+});
