@@ -159,7 +159,7 @@ function printTable(rows: { q: string; group: string; before: Scores; after: Sco
   const lines = ['query            group    expected | before: returned recall precision ranking | after: returned recall precision ranking'];
   for (const r of rows) {
     lines.push(
-      `${r.q.padEnd(10, '　')} ${r.group.padEnd(8)} ${String(r.after.expected).padStart(8)} | ${String(r.before.returned).padStart(16)} ${pct(r.before.recall)} ${pct(r.before.precision).padStart(9)} ${(r.before.ranking ? 'ok' : 'FAIL').padStart(7)} | ${String(r.after.returned).padStart(15)} ${pct(r.after.recall)} ${pct(r.after.precision).padStart(9)} ${(r.after.ranking ? 'ok' : 'FAIL').padStart(7)}`,
+      `${r.q.padEnd(10, '　')} ${r.group.padEnd(8)} ${String(r.after.expected).padStart(8)} | ${String(r.before.returned).padStart(16)} ${pct(r.before.recall)} ${pct(r.before.precision).padStart(9)} ${(r.before.ranking ? 'ok' : 'no').padStart(7)} | ${String(r.after.returned).padStart(15)} ${pct(r.after.recall)} ${pct(r.after.precision).padStart(9)} ${(r.after.ranking ? 'ok' : 'no').padStart(7)}`,
     );
   }
   for (const group of ['query', 'control']) {

@@ -706,15 +706,19 @@ export function extractAgencies(
 /** One mention per canonical name: spellings, lead/cooperating counts, paragraphs; most involved first. */
 function summarizeAgencies(events: readonly Event[], responsibilities: readonly Responsibility[]): AgencyMention[] {
   const byName = new Map<string, AgencyMention>();
+  // Membership sets beside the lists: a long plan names one agency in thousands of paragraphs.
+  const membership = new Map<string, Set<string>>();
   for (const { agency, paragraphId } of events) {
     let mention = byName.get(agency.name);
     if (!mention) {
       mention = { slug: agency.slug, name: agency.name, nameEn: agency.nameEn, variants: [], lead: 0, cooperating: 0, paragraphIds: [] };
       byName.set(agency.name, mention);
     }
+    const known = membership.get(agency.name) ?? new Set<string>();
+    membership.set(agency.name, known);
     const variant = agency.text;
-    if (!mention.variants.includes(variant)) mention.variants.push(variant);
-    if (!mention.paragraphIds.includes(paragraphId)) mention.paragraphIds.push(paragraphId);
+    if (!known.has(`v:${variant}`)) (known.add(`v:${variant}`), mention.variants.push(variant));
+    if (!known.has(`p:${paragraphId}`)) (known.add(`p:${paragraphId}`), mention.paragraphIds.push(paragraphId));
   }
   for (const r of responsibilities) {
     for (const name of r.lead) {

@@ -213,7 +213,8 @@ export function findPrograms(doc: ProgramDoc, glossary: readonly GlossaryEntry[]
     }
     mention.count++;
     if (!mention.variants.includes(hit.text)) mention.variants.push(hit.text);
-    if (paragraphId && !mention.paragraphIds.includes(paragraphId)) mention.paragraphIds.push(paragraphId);
+    // Paragraphs come in order, so a repeat can only be the last one (no scan: a long plan names a program thousands of times).
+    if (paragraphId && mention.paragraphIds.at(-1) !== paragraphId) mention.paragraphIds.push(paragraphId);
   };
   for (const text of [doc.title, ...sectionTitles(doc.sections)]) for (const hit of findHits(text, compiled, opts)) add(hit, null);
   for (const p of doc.paragraphs) for (const hit of findHits(p.text, compiled, opts)) add(hit, p.id);

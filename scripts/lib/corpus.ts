@@ -52,7 +52,7 @@ export function ingestCorpus(options: IngestOptions): IngestResult {
   const sidecars = new Set(all.filter((p) => SIDECAR.test(p)));
   const knowledge = loadKnowledgeBase(options.contentDir);
   const files: VFile[] = [...knowledge.files];
-  const built: BuiltDocument[] = [];
+  const built: (BuiltDocument & { file: VFile })[] = [];
 
   seeds.forEach((path, index) => {
     options.onFile?.(index, seeds.length, path);
@@ -63,7 +63,7 @@ export function ingestCorpus(options: IngestOptions): IngestResult {
     if (sidecarPath) {
       sidecars.delete(sidecarPath);
       const sidecarFile = new VFile({ path: displayPathOf(seedsDir, sidecarPath), data: { seedPath: sidecarPath } });
-      sidecar = parseSidecar(readFileSync(join(seedsDir, sidecarPath), 'utf8'), sidecarFile);
+      sidecar = parseSidecar(readSidecarText(join(seedsDir, sidecarPath), sidecarFile), sidecarFile);
       validateSidecarPlaces(sidecar, sidecarFile);
       files.push(sidecarFile);
     }
@@ -79,7 +79,8 @@ export function ingestCorpus(options: IngestOptions): IngestResult {
     const result = ingestSeed({ path, displayPath, bytes, sidecar, knowledge });
     result.file.data.seedPath = path;
     files.push(result.file);
-    built.push(...result.documents.map((d) => ({ ...d, file: result.file })));
+    // A loop, not push(...documents): a file can hold more documents than a call takes arguments.
+    for (const document of result.documents) built.push({ ...document, file: result.file });
   });
 
   for (const orphan of [...sidecars].sort()) {
@@ -88,7 +89,7 @@ export function ingestCorpus(options: IngestOptions): IngestResult {
     files.push(file);
   }
 
-  const documents = withLinks(resolveDuplicates(built as (BuiltDocument & { file: VFile })[]));
+  const documents = withLinks(resolveDuplicates(built));
   if (options.write !== false) writeOutput(outDir, documents, files);
   const { errors, warnings } = countMessages(files);
   const summary = `${errors > 0 ? '✖' : '✔'} ${seeds.length} file(s), ${documents.length} document(s), ${errors} error(s), ${warnings} warning(s) → ${outDir}`;
@@ -116,6 +117,26 @@ function displayPathOf(seedsDir: string, path: string): string {
   return relative(process.cwd(), join(seedsDir, ...path.split('/'))).split(sep).join('/') || path;
 }
 
+/**
+ * A sidecar's text; an unreadable sidecar or one that is not UTF-8 is reported (the YAML parser would
+ * otherwise read UTF-16 or GBK bytes as garbage and report confusing positions) and read as empty.
+ */
+function readSidecarText(path: string, file: VFile): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    report(file, 'error', `Unexpected unreadable sidecar: ${error instanceof Error ? error.message : String(error)}; sidecar ignored`, 'sidecar-invalid', { line: 1, column: 1 });
+    return '';
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    report(file, 'error', 'Unexpected bytes that are not UTF-8, expected a UTF-8 YAML file; sidecar ignored', 'sidecar-invalid', { line: 1, column: 1 });
+    return '';
+  }
+}
+
 function stripExtension(path: string): string {
   return path.replace(/\.[^./]+$/u, '');
 }
@@ -129,11 +150,19 @@ function validateSidecarPlaces(sidecar: Sidecar, file: VFile): void {
   });
 }
 
-/** The same document twice (two files, or pasted twice) is kept once; different documents sharing an id get a suffix. */
+/**
+ * The same document twice (two files, or pasted twice) is kept once; different documents sharing an id get a suffix.
+ * Which one keeps the plain id, and every suffix, depend only on the documents' own text, never on file names or
+ * the order files are read in, so renaming or adding an unrelated seed does not swap ids.
+ */
 function resolveDuplicates(built: (BuiltDocument & { file: VFile })[]): BuiltDocument[] {
+  const ordered = built
+    .map((doc) => ({ doc, key: contentKey(doc.record) }))
+    .sort((a, b) => compare(a.doc.record.id, b.doc.record.id) || compare(a.key, b.key))
+    .map(({ doc }) => doc);
   const byId = new Map<string, BuiltDocument & { file: VFile }>();
   const out: BuiltDocument[] = [];
-  for (const doc of built) {
+  for (const doc of ordered) {
     const first = byId.get(doc.record.id);
     if (!first) {
       byId.set(doc.record.id, doc);
@@ -145,13 +174,23 @@ function resolveDuplicates(built: (BuiltDocument & { file: VFile })[]): BuiltDoc
       report(doc.file, 'warning', `Unexpected second copy of “${doc.record.title}” (first in ${first.record.source.file}:${first.record.source.startLine}), expected each document once; skipped`, 'duplicate-document', place);
       continue;
     }
-    const id = documentIdSchema.parse(`${doc.record.id}-${shortHash(`${doc.record.source.file}\u0000${doc.record.title}\u0000${doc.record.paragraphs[0]?.text ?? ''}`, 4)}`);
+    let id = documentIdSchema.parse(`${doc.record.id}-${shortHash(contentKey(doc.record), 4)}`);
+    for (let n = 2; byId.has(id); n++) id = documentIdSchema.parse(`${doc.record.id}-${shortHash(`${contentKey(doc.record)}\u0000${n}`, 4)}`);
     report(doc.file, 'warning', `Unexpected id collision with ${first.record.source.file}:${first.record.source.startLine} for “${doc.record.id}”, expected unique ids; this document gets “${id}” (set \`id\` in a sidecar to choose one)`, 'id-collision', place);
     const record = { ...doc.record, id };
     out.push({ record, mdx: doc.mdx });
     byId.set(id, { ...doc, record });
   }
-  return out.sort((a, b) => (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));
+  return out.sort((a, b) => compare(a.record.id, b.record.id));
+}
+
+/** A document's own text (title and paragraphs): what decides between documents that share an id. */
+function contentKey(record: DocumentRecord): string {
+  return `${record.title}\u0000${record.paragraphs.map((p) => p.text).join('\n')}`;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Cross-references, cited-by and related documents need the whole corpus; the pages' frontmatter is rewritten with them. */

@@ -227,3 +227,44 @@ describe('decodeBytes: invalid bytes in otherwise good text', () => {
     expect(result.text).toContain('潭市发〔2004〕6号');
   });
 });
+
+describe('decodeBytes: more than one encoding in a file', () => {
+  const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
+
+  test('a GBK paragraph inside UTF-8 text is decoded as GBK, with a mixed-encoding issue at its line', () => {
+    const bytes = Buffer.concat([utf8(`${SEED_002.split('\n').slice(0, 2).join('\n')}\n`), iconv.encode(`${SEED_004}\n`, 'gbk'), utf8(SEED_002.split('\n').slice(2).join('\n'))]);
+    const result = ok(decodeBytes(bytes));
+    expect(result.text).toBe([...SEED_002.split('\n').slice(0, 2), SEED_004, ...SEED_002.split('\n').slice(2)].join('\n'));
+    expect(result.encoding).toBe('utf-8+gb18030');
+    expect(result.issues).toEqual([
+      { ruleId: 'mixed-encoding', line: 3, reason: 'Unexpected GB18030 bytes in a UTF-8 file (line 3), expected one encoding per file; decoded as GB18030' },
+    ]);
+  });
+
+  test('GBK lines separated by a blank line (CRLF) are one stretch; later UTF-8 lines end it', () => {
+    const bytes = Buffer.concat([utf8('关于加快科技创新的实施意见\r\n'), iconv.encode('一、总体要求。\r\n\r\n二、主要任务。\r\n', 'gbk'), utf8('三、保障措施。\r\n'), iconv.encode('四、附则。', 'gbk')]);
+    const result = ok(decodeBytes(bytes));
+    expect(result.text).toBe('关于加快科技创新的实施意见\r\n一、总体要求。\r\n\r\n二、主要任务。\r\n三、保障措施。\r\n四、附则。');
+    expect(result.issues.map((i) => [i.line, i.reason.match(/\((lines? [^)]*)\)/u)?.[1]])).toEqual([
+      [2, 'lines 2–4'],
+      [6, 'line 6'],
+    ]);
+  });
+
+  test('a GBK file whose one-character line happens to be valid UTF-8 (一 = D2 BB) is GBK throughout', () => {
+    const text = '一\n关于加快科技创新的实施意见\n为加快科技创新，推动产学研合作，结合本市实际，提出如下实施意见。';
+    const result = ok(decodeBytes(iconv.encode(text, 'gbk')));
+    expect(result.text).toBe(text);
+    expect(result.encoding).toBe('gb18030');
+    expect(result.issues).toEqual([]);
+  });
+
+  test('UTF-8 with one cut character keeps that line as UTF-8 (U+FFFD), not GB18030', () => {
+    const cut = utf8('科技工作').subarray(0, 11); // the last character loses its last byte
+    const bytes = Buffer.concat([utf8(`${SEED_002}\n`), cut, utf8(`\n${SEED_004}`)]);
+    const result = ok(decodeBytes(bytes));
+    expect(result.text).toBe(`${SEED_002}\n科技工\ufffd\n${SEED_004}`);
+    expect(result.encoding).toBe('utf-8');
+    expect(result.issues).toEqual([]);
+  });
+});

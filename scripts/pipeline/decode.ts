@@ -16,8 +16,16 @@ export interface Options {
 
 export const defaultOptions: Options = { sampleBytes: 64 * 1024, maxJunkRatio: 0.05 };
 
+/** A problem found while decoding that does not stop the file: reported as a warning at its line. */
+export interface DecodeIssue {
+  ruleId: 'mixed-encoding';
+  /** 1-based line of the seed where the problem starts. */
+  line: number;
+  reason: string;
+}
+
 export type DecodeResult =
-  | { ok: true; text: string; encoding: string; bom: boolean; notes: string[] }
+  | { ok: true; text: string; encoding: string; bom: boolean; notes: string[]; issues: DecodeIssue[] }
   | { ok: false; ruleId: 'binary-file' | 'undecodable' | 'empty-file'; reason: string };
 
 /** Decodes a seed file's bytes into a string, detecting its encoding. */
@@ -48,17 +56,24 @@ export function decodeBytes(bytes: Uint8Array, options: Partial<Options> = {}): 
 
   const utf8 = tryUtf8(buffer);
   if (utf8 !== null) return finish(buffer, 'utf-8', false, settings, []);
-  // A stray invalid byte in UTF-8 text (a cut character) must not turn the whole file into GB18030 mojibake:
-  // legacy-encoded Chinese read as UTF-8 is invalid at nearly every character, UTF-8 with damage only here and there.
-  const lenient = buffer.toString('utf8');
-  const invalid = lenient.match(/\ufffd/gu)?.length ?? 0;
-  if (invalid > 0 && invalid <= Math.max(1, lenient.length * 0.002) && cjkRatio(lenient) > 0.1) {
-    return finish(buffer, 'utf-8', false, { ...settings, maxJunkRatio: 1 }, [`${invalid} invalid UTF-8 sequence(s) replaced by U+FFFD`]);
-  }
+  // UTF-8 with damage here and there (a cut character, a stray byte) or with lines in a legacy encoding
+  // (a page pasted together from two sources) is read line by line; only a file with no good UTF-8
+  // line is read as a whole in a legacy encoding.
+  const mixed = decodeByLine(buffer, settings);
+  if (mixed) return mixed;
 
+  const legacy = detectLegacy(buffer, sample);
+  if (!legacy) {
+    return { ok: false, ruleId: 'undecodable', reason: 'Unexpected bytes: no known encoding decodes this file' };
+  }
+  return finish(buffer, legacy.encoding, false, settings, [`not valid UTF-8; detected ${legacy.detected || 'unknown'}`]);
+}
+
+/** The legacy encoding that decodes bytes with the least junk (by default chardet's guess first, then GB18030, Big5). */
+function detectLegacy(buffer: Buffer, sample: Buffer, order?: string[]): { encoding: string; detected: string } | null {
   const detected = (chardet.detect(sample) ?? '').toLowerCase();
   // Chinese web text that is not UTF-8 is overwhelmingly GB2312/GBK/GB18030; GB18030 is a superset of both.
-  const candidates = unique([normaliseEncodingName(detected), 'gb18030', 'big5']).filter((name) =>
+  const candidates = unique(order ?? [normaliseEncodingName(detected), 'gb18030', 'big5']).filter((name) =>
     iconv.encodingExists(name),
   );
   let best: { encoding: string; junk: number } | null = null;
@@ -68,10 +83,97 @@ export function decodeBytes(bytes: Uint8Array, options: Partial<Options> = {}): 
     if (!best || junk < best.junk || (junk === best.junk && cjkRatio(text) > 0)) best = { encoding, junk };
     if (junk === 0 && cjkRatio(text) > 0.2) break;
   }
-  if (!best) {
-    return { ok: false, ruleId: 'undecodable', reason: 'Unexpected bytes: no known encoding decodes this file' };
+  return best ? { encoding: best.encoding, detected } : null;
+}
+
+/**
+ * Decodes a file that is not valid UTF-8 one line at a time (CR and LF are the same bytes in UTF-8, GBK,
+ * GB18030 and Big5): valid UTF-8 lines as UTF-8; a line invalid at only a few places as UTF-8 with U+FFFD
+ * there (a cut character, a stray byte); a line invalid nearly everywhere, whose bytes decode cleanly in
+ * a legacy encoding, in that encoding, with a `mixed-encoding` issue. Returns null when no line is Chinese
+ * text in valid UTF-8 (the file as a whole is then in a legacy encoding) or when the result is junk.
+ */
+function decodeByLine(buffer: Buffer, settings: Options): Extract<DecodeResult, { ok: true }> | null {
+  type Kind = 'ascii' | 'utf-8' | 'damaged' | 'legacy';
+  const lines: { bytes: Buffer; kind: Kind; text: string }[] = [];
+  let utf8Han = 0;
+  for (let start = 0; start < buffer.length; ) {
+    let end = start;
+    while (end < buffer.length && buffer[end] !== 0x0a && buffer[end] !== 0x0d) end++;
+    // The line break ends the line: LF, CR, or CR LF as one.
+    end = Math.min(buffer.length, end + (buffer[end] === 0x0d && buffer[end + 1] === 0x0a ? 2 : 1));
+    const bytes = buffer.subarray(start, end);
+    start = end;
+    if (isAscii(bytes)) {
+      lines.push({ bytes, kind: 'ascii', text: bytes.toString('latin1') });
+      continue;
+    }
+    const valid = tryUtf8(bytes);
+    if (valid !== null) {
+      utf8Han += valid.match(/\p{Script=Han}/gu)?.length ?? 0;
+      lines.push({ bytes, kind: 'utf-8', text: valid });
+      continue;
+    }
+    const lenient = bytes.toString('utf8');
+    const invalid = lenient.match(/\ufffd/gu)?.length ?? 0;
+    const nonAscii = lenient.match(/[^\u0000-\u007f]/gu)?.length ?? 0;
+    lines.push({ bytes, kind: invalid <= Math.max(2, nonAscii * 0.1) ? 'damaged' : 'legacy', text: lenient });
   }
-  return finish(buffer, best.encoding, false, settings, [`not valid UTF-8; detected ${detected || 'unknown'}`]);
+  // A pure legacy-encoded file can hold a line that happens to be valid UTF-8 (GBK 一 = D2 BB is U+04BB):
+  // only real Chinese text in UTF-8 makes this a UTF-8 file.
+  if (utf8Han < 2) return null;
+
+  const legacyBytes = Buffer.concat(lines.filter((l) => l.kind === 'legacy').map((l) => l.bytes));
+  // Chinese first: chardet's guess on a few lines is unreliable (Shift_JIS reads GBK as kanji without junk).
+  const legacy = legacyBytes.length > 0 ? detectLegacy(legacyBytes, legacyBytes, ['gb18030', 'big5']) : null;
+  const issues: DecodeIssue[] = [];
+  const pieces: string[] = [];
+  let replaced = 0;
+  let lineNumber = 1;
+  let run: { line: number; encoding: string; last: number } | null = null;
+  for (const line of lines) {
+    let text = line.text;
+    let encoding = '';
+    if (line.kind === 'legacy' && legacy) {
+      const decoded = iconv.decode(line.bytes, legacy.encoding);
+      if (junkRatio(decoded) === 0) [text, encoding] = [decoded, legacy.encoding];
+    }
+    if (encoding === '') replaced += text.match(/\ufffd/gu)?.length ?? 0;
+    // One issue per run of lines in the other encoding (blank lines between them do not end a run).
+    if (encoding !== '') {
+      if (run && run.encoding !== encoding) (issues.push(mixedIssue(run)), (run = null));
+      run ??= { line: lineNumber, encoding, last: lineNumber };
+      run.last = lineNumber;
+    } else if (run && line.kind !== 'ascii') {
+      issues.push(mixedIssue(run));
+      run = null;
+    }
+    pieces.push(text);
+    lineNumber += text.match(/\r\n|\r|\n|\u2028|\u2029/gu)?.length ?? 0;
+  }
+  if (run) issues.push(mixedIssue(run));
+  const text = pieces.join('');
+  if (text.trim() === '' || junkRatio(text) > settings.maxJunkRatio) return null;
+  const notes = [
+    ...issues.map((issue) => `line ${issue.line} in ${legacy?.encoding.toUpperCase() ?? ''}`),
+    ...(replaced > 0 ? [`${replaced} invalid UTF-8 sequence(s) replaced by U+FFFD`] : []),
+  ];
+  return { ok: true, text, encoding: issues.length > 0 ? `utf-8+${legacy?.encoding ?? ''}` : 'utf-8', bom: false, notes, issues };
+}
+
+function mixedIssue(run: { line: number; encoding: string; last: number }): DecodeIssue {
+  const lines = run.line === run.last ? `line ${run.line}` : `lines ${run.line}–${run.last}`;
+  const name = run.encoding.toUpperCase();
+  return {
+    ruleId: 'mixed-encoding',
+    line: run.line,
+    reason: `Unexpected ${name} bytes in a UTF-8 file (${lines}), expected one encoding per file; decoded as ${name}`,
+  };
+}
+
+function isAscii(bytes: Buffer): boolean {
+  for (const byte of bytes) if (byte > 0x7f) return false;
+  return true;
 }
 
 function finish(
@@ -92,7 +194,7 @@ function finish(
       ? { ok: false, ruleId: 'binary-file', reason: `Unexpected binary content (${share}% control or invalid characters as ${encoding}), expected text` }
       : { ok: false, ruleId: 'undecodable', reason: `Unexpected undecodable text (${share}% invalid characters as ${encoding}), expected UTF-8, UTF-16 or GB18030` };
   }
-  return { ok: true, text, encoding, bom, notes };
+  return { ok: true, text, encoding, bom, notes, issues: [] };
 }
 
 function tryUtf8(buffer: Buffer): string | null {

@@ -80,6 +80,7 @@ export function ingestSeed(seed: SeedInput): FileResult {
     if (decoded.encoding !== 'utf-8') {
       report(file, 'info', `Decoded as ${decoded.encoding.toUpperCase()} (${decoded.notes.join('; ') || 'byte-order mark'})`, 'encoding-detected', { line: 1, column: 1 });
     }
+    for (const issue of decoded.issues) report(file, 'warning', issue.reason, issue.ruleId, { line: issue.line, column: 1 });
     const sidecar = seed.sidecar ?? EMPTY_SIDECAR;
     const lines = normalizeText(decoded.text, file);
     if (lines.length === 0) {
@@ -128,8 +129,9 @@ function buildDocument(
   }
   const meta = correction ? applyCorrection(extracted, correction, path) : extracted;
   const kept = [clean.titleLine, clean.compilationHeading, ...clean.header, ...clean.body].filter((l) => l !== null);
-  const startLine = Math.min(...kept.map((l) => l.line));
-  const endLine = Math.max(...kept.map((l) => l.line));
+  // A loop, not Math.min(...lines): spreading 200,000 lines overflows the call stack.
+  const startLine = kept.reduce((min, l) => Math.min(min, l.line), Number.POSITIVE_INFINITY);
+  const endLine = kept.reduce((max, l) => Math.max(max, l.line), 0);
   const id = correction?.id ?? buildDocumentId(meta);
   const chars = structured.paragraphs.reduce((sum, p) => sum + [...p.text].length, 0);
   const extractedRecord = documentRecordSchema.parse({

@@ -264,3 +264,62 @@ describe('normalizeText: line endings', () => {
     for (const line of run('甲\r\n乙\r丙\n').lines) expect(line.text).not.toMatch(/\r/u);
   });
 });
+
+describe('normalizeText: hostile lines', () => {
+  /** Sentences of a plan, each ending in 。, numbered so none repeats. */
+  const sentences = (count: number): string => Array.from({ length: count }, (_, i) => `第${i + 1}项任务是推动产业集群的企业加大研发投入。`).join('');
+
+  test('a line longer than maxLineLength is split after each sentence end, columns true, nothing lost', () => {
+    const raw = sentences(1000); // about 24,000 characters without a line break
+    const { lines, file } = run(`标题\n${raw}`);
+    const two = lines.filter((l) => l.line === 2);
+    expect(two).toHaveLength(1000);
+    expect(two.map((l) => l.text).join('')).toBe(raw);
+    for (const line of two) expect(raw.slice(line.column - 1, line.column - 1 + line.text.length)).toBe(line.text);
+    const found = file.messages.filter((m) => m.ruleId === 'long-line');
+    expect(found.map((m) => [m.line, m.column, m.fatal])).toEqual([[2, 1, false]]);
+    expect(found[0]?.reason).toBe(`Unexpected ${raw.length} characters without a line break, expected paragraphs of at most 10000; split after sentence ends into 1000 lines`);
+  });
+
+  test('a line at or under the limit is left alone', () => {
+    const raw = sentences(10);
+    const file = new VFile({ path: 'seeds/x.txt' });
+    expect(normalizeText(raw, file, { maxLineLength: raw.length })).toHaveLength(1);
+    expect(file.messages).toEqual([]);
+  });
+
+  test('a stretch without sentence ends is cut at the limit, never inside a surrogate pair', () => {
+    const file = new VFile({ path: 'seeds/x.txt' });
+    const raw = `科技${'𠀀'.repeat(6)}工作`; // 𠀀 is two UTF-16 units
+    const lines = normalizeText(raw, file, { maxLineLength: 5 });
+    expect(lines.map((l) => l.text)).toEqual(['科技𠀀', '𠀀𠀀', '𠀀𠀀', '𠀀工作']);
+    expect(lines.map((l) => l.column)).toEqual([1, 5, 9, 13]);
+    expect(lines.every((l) => !l.replacementChar)).toBe(true);
+  });
+
+  test('an entity in a line of 300,000 characters is decoded (no spread of every character onto the stack)', () => {
+    const file = new VFile({ path: 'seeds/x.txt' });
+    const raw = `${'科'.repeat(300_000)}&lt;b&gt;`;
+    const [line] = normalizeText(raw, file, { maxLineLength: Number.POSITIVE_INFINITY });
+    expect(line?.text.endsWith('<b>')).toBe(true);
+    expect(line?.text).toHaveLength(300_003);
+  });
+
+  test.each([
+    ['right-to-left override and pop (Trojan source)', '关于加强科研诚信建设的\u202e见意施实\u202c', '关于加强科研诚信建设的见意施实', [12, 17]],
+    ['isolates', '为加强\u2066科研诚信\u2069建设', '为加强科研诚信建设', [4, 9]],
+    ['marks', '科研\u200f诚信\u200e档案', '科研诚信档案', [3, 6]],
+  ])('bidirectional controls (%s) are removed with a control-character warning at each', (_name, raw, text, columns) => {
+    const { lines, file } = run(raw);
+    expect(lines[0]?.text).toBe(text);
+    const found = file.messages.filter((m) => m.ruleId === 'control-character');
+    expect(found.map((m) => [m.line, m.column, m.fatal])).toEqual(columns.map((column) => [1, column, false]));
+    expect(found[0]?.reason).toMatch(/^Unexpected bidirectional control character U\+[0-9A-F]{4} /u);
+  });
+
+  test('a line that needs no cleaning keeps its text and columns, without a column map', () => {
+    const { lines, file } = run('第一条 为规范科技计划管理，制定本办法。');
+    expect(lines).toEqual([{ text: '第一条 为规范科技计划管理，制定本办法。', match: '第一条 为规范科技计划管理，制定本办法。', line: 1, column: 1, replacementChar: false }]);
+    expect(file.messages).toEqual([]);
+  });
+});

@@ -15,15 +15,25 @@ import type { TextLine } from './types.ts';
 export interface Options {
   /** Physical lines at least this long are split at runs of two or more spaces. */
   flattenedMinLength: number;
+  /**
+   * Logical lines longer than this (in UTF-16 units) are split after each sentence end, and where a
+   * stretch this long has none, at this length: a page saved without line breaks is not one paragraph,
+   * and later stages (knowledge, the page) are not built for paragraphs of a million characters.
+   */
+  maxLineLength: number;
 }
 
-export const defaultOptions: Options = { flattenedMinLength: 100 };
+export const defaultOptions: Options = { flattenedMinLength: 100, maxLineLength: 10_000 };
 
 const WHITESPACE_RUN = /[\s\u00a0\u3000\u2000-\u200a\u202f\u205f]{2,}/gu;
 const WHITESPACE_ONE = /^[\s\u00a0\u3000\u2000-\u200a\u202f\u205f]$/u;
 const ZERO_WIDTH_ONE = /^[\u200b-\u200d\u2060\ufeff\u00ad]$/u;
 const CONTROL_ONE = /^[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]$/u;
 const PRIVATE_USE_ONE = /^[\ue000-\uf8ff\u{f0000}-\u{10ffff}]$/u;
+/** Bidirectional embedding, override, isolate and mark characters: invisible, and able to reorder what a reader sees. */
+const BIDI_CONTROL_ONE = /^[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]$/u;
+/** Where a sentence ends: a long line is split after these. */
+const SENTENCE_END = /[。！？!?；]+/gu;
 
 let toSimplified: ((text: string) => string) | null = null;
 
@@ -47,14 +57,27 @@ export function normalizeText(text: string, file: VFile, options: Partial<Option
     if (padded !== raw && /&#(?![0-9xX])|&{2,}/u.test(raw)) {
       report(file, 'info', 'Removed HTML-entity debris (`&&&`, `&#`)', 'entity-debris', { line: lineNumber, column: 1, length: raw.length });
     }
-    const pieces =
+    const spaced =
       padded.length >= settings.flattenedMinLength ? splitAtSpaceRuns(padded) : [{ text: padded, offset: 0 }];
-    if (pieces.length > 2) {
+    if (spaced.length > 2) {
       report(
         file,
         'info',
-        `Split a flattened line into ${pieces.length} lines at runs of spaces`,
+        `Split a flattened line into ${spaced.length} lines at runs of spaces`,
         'flattened-line',
+        { line: lineNumber, column: 1, length: raw.length },
+      );
+    }
+    const pieces = spaced.some((piece) => piece.text.length > settings.maxLineLength)
+      ? spaced.flatMap((piece) => (piece.text.length > settings.maxLineLength ? splitLongPiece(piece, settings.maxLineLength) : [piece]))
+      : spaced;
+    if (pieces.length > spaced.length) {
+      const longest = spaced.reduce((max, piece) => Math.max(max, piece.text.length), 0);
+      report(
+        file,
+        'warning',
+        `Unexpected ${longest} characters without a line break, expected paragraphs of at most ${settings.maxLineLength}; split after sentence ends into ${pieces.length} lines`,
+        'long-line',
         { line: lineNumber, column: 1, length: raw.length },
       );
     }
@@ -62,7 +85,7 @@ export function normalizeText(text: string, file: VFile, options: Partial<Option
       const cleaned = cleanPiece(piece.text, lineNumber, piece.offset, file);
       if (cleaned.text === '') continue;
       const match = matchCopy(cleaned.text);
-      const first = cleaned.offsets[0] ?? piece.offset;
+      const first = cleaned.offsets?.[0] ?? piece.offset;
       const line: TextLine = {
         text: cleaned.text,
         match,
@@ -71,7 +94,7 @@ export function normalizeText(text: string, file: VFile, options: Partial<Option
         replacementChar: cleaned.text.includes('\ufffd'),
       };
       // Keep the column map only where cleaning changed lengths (most lines map one to one).
-      if (cleaned.offsets.some((at, i) => at !== first + i)) line.offsets = cleaned.offsets;
+      if (cleaned.offsets?.some((at, i) => at !== first + i)) line.offsets = cleaned.offsets;
       if (match !== cleaned.text) {
         traditionalLines++;
         firstTraditional ??= line;
@@ -98,6 +121,8 @@ function padDebris(raw: string): string {
   return raw
     .replace(/&nbsp;?/giu, (m) => ' '.repeat(m.length))
     .replace(/&#(?![0-9xX])/gu, '  ')
+    // Debris glued to an entity keeps the entity's own `&` (`&&&&amp;` → `   &amp;` → `&`, not `amp;`).
+    .replace(/&{2,}(?=(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});)/giu, (m) => `${' '.repeat(m.length - 1)}&`)
     .replace(/&{2,}/gu, (m) => ' '.repeat(m.length))
     .replace(/(^|\s)&(?=\s|$)/gu, (_m, before: string) => `${before} `);
 }
@@ -114,20 +139,54 @@ function splitAtSpaceRuns(text: string): { text: string; offset: number }[] {
   return pieces;
 }
 
+/**
+ * Splits an over-long piece after every sentence end; a stretch without one is cut every `max`
+ * units (never between the two halves of a surrogate pair). Offsets stay those of the physical line.
+ */
+function splitLongPiece(piece: { text: string; offset: number }, max: number): { text: string; offset: number }[] {
+  const out: { text: string; offset: number }[] = [];
+  const push = (from: number, to: number): void => {
+    for (let start = from; start < to; ) {
+      let end = Math.min(to, start + max);
+      if (end < to && /[\ud800-\udbff]/u.test(piece.text[end - 1] ?? '')) end--;
+      out.push({ text: piece.text.slice(start, end), offset: piece.offset + start });
+      start = end;
+    }
+  };
+  let start = 0;
+  for (const end of piece.text.matchAll(SENTENCE_END)) {
+    const to = end.index + end[0].length;
+    push(start, to);
+    start = to;
+  }
+  push(start, piece.text.length);
+  return out;
+}
+
 interface Cleaned {
   text: string;
-  /** 0-based index in the physical line of each UTF-16 unit of `text`. */
-  offsets: number[];
+  /** 0-based index in the physical line of each UTF-16 unit of `text`; null when the piece came through unchanged. */
+  offsets: number[] | null;
 }
+
+/** A character that cleaning may change: entities, white space to fold, invisible, control, private-use or broken characters. */
+const NEEDS_CLEANING = /[&\t\n\v\f\r\u0000-\u001f\u007f-\u00a0\u00ad\u061c\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ud800-\udfff\ue000-\uf8ff\ufeff\u{f0000}-\u{10ffff}]|^ | $| {2}/u;
 
 /** Cleans one piece of a line, keeping for every character the place it came from. */
 function cleanPiece(text: string, lineNumber: number, offset: number, file: VFile): Cleaned {
+  // Most lines need nothing: skip the per-character work (200,000 lines, or a 1 MB line, add up).
+  if (!NEEDS_CLEANING.test(text)) return { text, offsets: null };
   let chars = Array.from({ length: text.length }, (_, i) => ({ c: text[i] ?? '', at: offset + i }));
   // Indentation written as entities (`&#12288;&#12288;一、…`) is skipped like spaces.
   const indent = /^(?:[ \t\u00a0\u3000]|&#(?:12288|160|32);|&#x(?:3000|a0|20);|&(?:nbsp|emsp|ensp);)+/iu.exec(text)?.[0].length ?? 0;
   chars = chars.slice(indent);
   chars = decodeEntities(chars);
   chars = chars.filter(({ c }) => !ZERO_WIDTH_ONE.test(c));
+  chars = chars.filter((ch) => {
+    if (!BIDI_CONTROL_ONE.test(ch.c)) return true;
+    report(file, 'warning', `Unexpected bidirectional control character U+${hex(ch.c)} (it can reorder the text a reader sees), expected text; removed`, 'control-character', { line: lineNumber, column: ch.at + 1, length: 1 });
+    return false;
+  });
   for (const ch of chars) {
     if (!CONTROL_ONE.test(ch.c)) continue;
     report(file, 'warning', `Unexpected control character U+${hex(ch.c)}, expected text; removed`, 'control-character', { line: lineNumber, column: ch.at + 1, length: 1 });
@@ -179,12 +238,13 @@ function decodeEntities(chars: { c: string; at: number }[]): { c: string; at: nu
   for (const hit of joined.matchAll(ENTITY)) {
     const decoded = decodeHTMLStrict(hit[0]);
     if (decoded === hit[0]) continue;
-    out.push(...chars.slice(last, hit.index));
+    // A loop, not push(...slice): spreading a 1 MB line's characters overflows the call stack.
+    for (let k = last; k < hit.index; k++) out.push(chars[k] as { c: string; at: number });
     const at = chars[hit.index]?.at ?? 0;
     for (const c of decoded) for (const unit of c.length === 2 ? [c[0] ?? '', c[1] ?? ''] : [c]) out.push({ c: unit, at });
     last = hit.index + hit[0].length;
   }
-  out.push(...chars.slice(last));
+  for (let k = last; k < chars.length; k++) out.push(chars[k] as { c: string; at: number });
   return out;
 }
 

@@ -63,6 +63,29 @@ describe('docTypeOfTitle', () => {
   });
 });
 
+describe('docTypeOfTitle on hostile titles', () => {
+  test.each([
+    ['关于公布第12345678901234567890123456789012345678901234567890批科技项目的通知', '通知'],
+    ['关于公布2016201720182019202020212022202320242025年度科技计划项目', null],
+    [`关于${'1'.repeat(100_000)}项`, null],
+    [`科技工作要点${' 2015 - 2020 年'.repeat(1000)}`, '工作要点'],
+  ])('a run of digits is read in linear time: %#', (title, docType) => {
+    // The regex this replaces backtracked exponentially on runs of digits: 20 digits took 18 s.
+    const started = performance.now();
+    expect(docTypeOfTitle(title)?.docType ?? null).toBe(docType);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  test.each([
+    ['科技工作要点2016(试行)', '工作要点'],
+    ['管理办法(试行)2015-2020', '办法'],
+    ['实施方案 (2015年—2020年) 全文', '实施方案'],
+    ['实施方案(2015-2020', '实施方案'],
+  ])('trailing notes and years in any order: %s → %s', (title, docType) => {
+    expect(docTypeOfTitle(title)?.docType).toBe(docType);
+  });
+});
+
 describe('stripTemplateSuffix', () => {
   test.each([
     ['提升创新力工作方案范文', '提升创新力工作方案'],

@@ -61,8 +61,56 @@ const DOC_TYPE_ENDINGS: readonly [string, DocType][] = [
   ['总结', '总结'],
 ];
 
-/** Trailing decorations of titles: `(2015年—2020年)`, `(试行)`, `(征求意见稿)`, template suffixes `范文`, `(参考)`. */
-const TITLE_TAIL = /(?:\s*(?:[(（][^()（）]{0,20}[)）]|范文(?:大全)?|模板|全文|[\s\d年—–\-~至到()（）]*[\d年][\s\d年—–\-~至到()（）]*))+$/u;
+/** Characters of a trailing year or period such as `2015年—2020年` or `(2015-2020)`. */
+const TAIL_YEAR_CHAR = /[\s\d年—–\-~至到()（）]/u;
+const TAIL_WORDS = ['范文大全', '范文', '模板', '全文'];
+
+/**
+ * A title without its trailing decorations: `(2015年—2020年)`, `(试行)`, `(征求意见稿)`, template
+ * suffixes `范文`, `(参考)`, `全文`, years. It strips what the regex
+ * `(?:\s*(?:[(（][^()（）]{0,20}[)）]|范文(?:大全)?|模板|全文|[Y]*[\d年][Y]*))+$` (Y: year characters)
+ * would, but in linear time: that regex backtracked exponentially on a run of digits (20 digits took
+ * 18 s; a 40-digit number in a seed line never finished). `ok[i]`: the text from `i` on is decorations only.
+ */
+function stripTitleTail(title: string): string {
+  const n = title.length;
+  const ok = new Array<boolean>(n + 1).fill(false);
+  ok[n] = true;
+  let runEnd = n; // end of the run of year characters that holds position i
+  let digit = -1; // first 年 or digit at or after i in that run (-1: none)
+  let lastOk = -1; // largest j in (i, runEnd] with ok[j] (-1: none)
+  let core = n;
+  for (let i = n - 1; i >= 0; i--) {
+    const ch = title[i] ?? '';
+    if (TAIL_YEAR_CHAR.test(ch)) {
+      if (!TAIL_YEAR_CHAR.test(title[i + 1] ?? '')) [runEnd, digit, lastOk] = [i + 1, -1, -1];
+      if (ok[i + 1]) lastOk = Math.max(lastOk, i + 1);
+      if (/[\d年]/u.test(ch)) digit = i;
+    } else {
+      [runEnd, digit, lastOk] = [i, -1, -1];
+    }
+    // A year run from i: it must hold a digit or 年 and end where decorations (or the title) end.
+    let found = digit >= 0 && lastOk > digit;
+    // A word or bracketed note, after optional white space.
+    let k = i;
+    while (!found && k < n && /\s/u.test(title[k] ?? '')) k++;
+    if (!found && (title[k] === '(' || title[k] === '（')) {
+      for (let j = k + 1; j <= Math.min(n - 1, k + 21); j++) {
+        const c = title[j];
+        if (c === '(' || c === '（') break;
+        if (c === ')' || c === '）') {
+          found = ok[j + 1] === true;
+          break;
+        }
+      }
+    }
+    if (!found) found = TAIL_WORDS.some((word) => title.startsWith(word, k) && ok[k + word.length] === true);
+    ok[i] = found;
+    if (found) core = i;
+  }
+  return title.slice(0, core);
+}
+
 const TEMPLATE_SUFFIX = /(?:范文(?:大全)?|模板|[(（](?:参考|范文|模板)[)）])+$/u;
 
 /** Removes template-site suffixes (`范文`, `(参考)`) from a title. */
@@ -72,7 +120,7 @@ export function stripTemplateSuffix(title: string): string {
 
 /** The document type a title ends with (ignoring trailing parentheticals), or null. */
 export function docTypeOfTitle(title: string): { docType: DocType; ending: string } | null {
-  const core = title.replace(TITLE_TAIL, '');
+  const core = stripTitleTail(title);
   for (const [ending, docType] of DOC_TYPE_ENDINGS) if (core.endsWith(ending)) return { docType, ending };
   return null;
 }

@@ -78,6 +78,8 @@ describe('parseSidecar: malformed YAML', () => {
     ['a nested mapping in a compact one', 'documents:\n  - line: 16\n    title: 本溪市: 实施方案\n', 3, 12],
     ['a duplicate key', 'documents:\n  - line: 16\n    year: 2015\n    year: 2016\n', 4, 5],
     ['a tab as indentation', 'documents:\n\t- line: 16\n', 2, 1],
+    // yaml reports an unclosed quote at the end of the file; the error points where the quote opens.
+    ['an unclosed quote', 'documents:\n  - line: 16\n    title: "本溪市创新驱动实施方案\n    year: 2015\n', 3, 12],
   ])('%s → sidecar-invalid at its line and column, sidecar ignored', (_name, text, line, column) => {
     const { sidecar, file } = parse(text);
     expect(sidecar).toEqual(EMPTY_SIDECAR);

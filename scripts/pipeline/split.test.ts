@@ -283,3 +283,36 @@ describe('splitDocuments: headlines and missing titles', () => {
     expect(summary(split(text).segments).map((s) => s.titleLine)).toEqual([1, 3]);
   });
 });
+
+describe('splitDocuments: hostile lines', () => {
+  test('lines of code above the title are not a document of their own (no prose without Chinese)', () => {
+    const text = [
+      'import pwn from "data:text/javascript,globalThis.__pwned=1"',
+      'export const frontmatter = { title: "pwned" }; globalThis.__pwned = 2, done',
+      '<Pwned onLoad={() => alert(1)} />{globalThis.__pwned = 3}',
+      '关于加强青年科技人才培养工作的实施意见',
+      '为加强青年科技人才培养，完善人才评价激励机制，结合本地实际，提出如下实施意见。',
+      'export default function Page() { globalThis.__pwned = 4 } 各单位要定期报送工作进展情况。',
+    ].join('\n');
+    const { segments, file } = split(text);
+    expect(summary(segments)).toEqual([{ from: 1, to: 6, heading: null, title: '关于加强青年科技人才培养工作的实施意见', titleLine: 4, pageTitles: [] }]);
+    expect(file.messages.filter((m) => m.ruleId === 'missing-title')).toEqual([]);
+  });
+
+  test('a stretch of page chrome only gets no missing-title warning (no-documents says it later)', () => {
+    const text = ['当前位置：首页 > 政策法规', '发布时间：2021-03-15 09:30:00', '版权所有：某某科技信息网 ICP备12345678号'].join('\n');
+    const { segments, file } = split(text);
+    expect(segments).toHaveLength(1);
+    expect(file.messages.filter((m) => m.ruleId === 'missing-title')).toEqual([]);
+  });
+
+  test('200,000 short lines are one segment, split in well under a second per 10,000 lines', () => {
+    const lines = ['科技项目清单汇总表的公布办法', ...Array.from({ length: 200_000 }, (_, i) => `项目${i + 1}`)];
+    const started = performance.now();
+    const { segments } = split(lines.join('\n'));
+    expect(segments).toHaveLength(1);
+    expect(segments[0]?.titleLine?.line).toBe(1);
+    expect(segments[0]?.lines).toHaveLength(200_001);
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+});

@@ -36,7 +36,7 @@ export function splitDocuments(lines: readonly TextLine[], file: VFile, options:
   // A prefix before the first compilation marker that holds no prose is the compilation's page chrome.
   const first = segments[0];
   const second = segments[1];
-  if (first && second && !first.compilationHeading && second.compilationHeading && !first.lines.some((l) => isProse(l.match) && !classifyChrome(l.match))) {
+  if (first && second && !first.compilationHeading && second.compilationHeading && !first.lines.some(isBody)) {
     second.lines = [...first.lines, ...second.lines];
     second.pageTitleLines = [...first.pageTitleLines, ...(first.titleLine ? [first.titleLine] : []), ...second.pageTitleLines];
     segments.shift();
@@ -44,7 +44,8 @@ export function splitDocuments(lines: readonly TextLine[], file: VFile, options:
   }
 
   for (const segment of segments) {
-    if (!segment.titleLine && !segment.compilationHeading) {
+    // A stretch of page chrome only is dropped later (no-documents / chrome-only): it lacks no title.
+    if (!segment.titleLine && !segment.compilationHeading && segment.lines.some((l) => classifyChrome(l.match) === null)) {
       const at = segment.lines[0];
       if (at) report(file, 'warning', 'Unexpected document without a title line, expected a short title above the text', 'missing-title', { line: at.line, column: at.column, length: at.text.length });
     }
@@ -64,7 +65,8 @@ function findBoundaries(lines: readonly TextLine[], settings: Options): number[]
     const forced = settings.forceSplitAt.includes(line.line) && line.line !== lines[i - 1]?.line;
     const forbidden = settings.forbidSplitAt.includes(line.line);
     const marker = COMPILATION_MARKER.test(line.match);
-    const title = isTitleCandidate(line.match) && sawProse && !inAttachment;
+    // Cheap tests first: most lines of a long file are not after prose, and title tests run regexes.
+    const title = sawProse && !inAttachment && isTitleCandidate(line.match);
     if (!forbidden && (forced || marker || title)) {
       starts.push(i);
       sawProse = false;
@@ -77,9 +79,12 @@ function findBoundaries(lines: readonly TextLine[], settings: Options): number[]
   return starts;
 }
 
+/** Running prose of the document: not chrome, and Chinese (a line of code or markup above the title is not the text). */
 function isBody(line: TextLine): boolean {
-  return isProse(line.match) && classifyChrome(line.match) === null;
+  return isProse(line.match) && HAN.test(line.match) && classifyChrome(line.match) === null;
 }
+
+const HAN = /\p{Script=Han}/u;
 
 function makeSegment(chunk: TextLine[], index: number): Segment {
   const head = chunk[0];
@@ -89,7 +94,7 @@ function makeSegment(chunk: TextLine[], index: number): Segment {
   for (const line of chunk) {
     if (line === compilationHeading) continue;
     if (classifyChrome(line.match) !== null) continue;
-    if (isProse(line.match) || headingMarker(line.match)) break;
+    if (isBody(line) || headingMarker(line.match)) break;
     if (isTitleCandidate(line.match)) candidates.push(line);
     else if (fallback === null && isShortHeadline(line.match)) fallback = line;
   }

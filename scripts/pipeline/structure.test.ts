@@ -170,6 +170,14 @@ describe('structureBody: hard-wrapped and cut paragraphs', () => {
     expect(messages(file, 'joined-line')).toEqual([]);
   });
 
+  test('seed 001 lines 157–159 style: a long agency cell is not joined with a paragraph after it', () => {
+    const agencies = '市发展改革委、市经济和信息化委、市科技产权局、市食品药品监管局、市卫生局、市政府金融办';
+    const next = '为进一步做好相关工作,现将有关事项补充说明如下,请各有关单位认真贯彻执行。';
+    const { doc, file } = structure(`${agencies}\n${next}`);
+    expect(doc.blocks.map((b) => b.text)).toEqual([agencies, next]);
+    expect(messages(file, 'joined-line')).toEqual([]);
+  });
+
   test('a short heading is never joined with the paragraph under it', () => {
     const { doc } = structure('(一)围绕发展创新型经济,促进经济结构转型升级\n以创新引领经济转型升级,不断提升区域创新能力。');
     expect(doc.blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph']);

@@ -122,6 +122,8 @@ function joinWrappedLines(lines: readonly TextLine[], file: VFile, settings: Opt
       !headingMarker(line.match) &&
       !ATTACHMENT.test(line.match) &&
       !isAgencyList(line.match) &&
+      // A list of agencies is a whole table cell, not a sentence cut in two (`市发改委、市财政局` + the next paragraph).
+      !isAgencyList(previous.match) &&
       // Fixed-width wrapping cuts between two characters of a sentence: Han (or a digit) on both sides.
       /[\p{Script=Han}\d]$/u.test(previous.text) &&
       /^\p{Script=Han}/u.test(line.text) &&
@@ -171,7 +173,7 @@ function readTable(lines: readonly TextLine[], start: number, ids: IdAllocator):
     rows.push({ id: '', cells, line: line.line });
     i = j;
   }
-  const width = Math.max(1, ...rows.map((r) => r.cells.length));
+  const width = rows.reduce((max, r) => Math.max(max, r.cells.length), 1);
   const header = ['内容', '牵头单位', '配合单位'].slice(0, width);
   if (headerCells.length === 1 && width === 2) header[1] = headerCells[0] ?? '牵头单位';
   for (const row of rows) row.id = ids.paragraph(row.cells.join(' | '));

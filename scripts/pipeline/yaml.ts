@@ -3,7 +3,7 @@
  * line: used for sidecar corrections and for the knowledge vocabularies'
  * frontmatter.
  */
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 import type { VFile } from 'vfile';
 import type { z } from 'zod';
 import { report } from './diagnostics.ts';
@@ -26,7 +26,7 @@ export function parseYaml<S extends z.ZodType>(text: string, schema: S, file: VF
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      const pos = lineCounter.linePos(error.pos[0]);
+      const pos = lineCounter.linePos(unclosedQuoteStart(doc, error) ?? error.pos[0]);
       report(file, 'error', `Unexpected YAML: ${error.message.split('\n')[0] ?? ''}; ${consequence}`, ruleId, { line: pos.line + lineOffset, column: pos.col });
     }
     return null;
@@ -45,6 +45,19 @@ export function parseYaml<S extends z.ZodType>(text: string, schema: S, file: VF
     report(file, 'error', `Unexpected value at ${where}: ${detail}; ${consequence}`, ruleId, { line: pos.line + lineOffset, column: pos.col });
   }
   return null;
+}
+
+/** `yaml` reports a quote left open at the end of the file; a maintainer needs the line where it opens. */
+function unclosedQuoteStart(doc: Document, error: YAMLError): number | null {
+  if (error.code !== 'MISSING_CHAR' || !/quote/u.test(error.message)) return null;
+  let start: number | null = null;
+  visit(doc, {
+    Scalar(_key, node) {
+      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+      if (quoted && node.range && node.range[1] >= error.pos[0]) start ??= node.range[0];
+    },
+  });
+  return start;
 }
 
 function nodeAt(root: unknown, path: readonly PropertyKey[], wantKey = false): YamlNode | null {

@@ -107,8 +107,8 @@ export function classifySourceLines(input: ClassifyInput): SourceRow[] {
     return { ...plain, status: body.has(key) ? 'kept' : 'dropped' };
   };
 
-  const first = Math.min(input.range.startLine, ...segment.lines.map((l) => l.line));
-  const last = Math.max(input.range.endLine, ...segment.lines.map((l) => l.line));
+  const first = segment.lines.reduce((min, l) => Math.min(min, l.line), input.range.startLine);
+  const last = segment.lines.reduce((max, l) => Math.max(max, l.line), input.range.endLine);
   const byLine = new Map<number, TextLine[]>();
   for (const line of input.lines) {
     if (line.line < first || line.line > last) continue;
