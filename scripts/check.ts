@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './lib/cli.ts';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
@@ -50,10 +50,8 @@ const FIELDS = [
 ] as const;
 
 async function main(): Promise<number> {
-  let values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
+  const parsed = parseCommandLine(
+    {
       options: {
         seeds: { type: 'string', default: 'seeds' },
         changed: { type: 'boolean', default: false },
@@ -62,15 +60,11 @@ async function main(): Promise<number> {
       },
       allowPositionals: true,
       strict: true,
-    }));
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
+    },
+    usage,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   if (values.base !== undefined && !values.changed) {
     console.error(`--base needs --changed\n\n${usage}`);
     return 2;

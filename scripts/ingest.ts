@@ -4,7 +4,7 @@
  * --strict (exit non-zero on errors), --verbose (also list info messages),
  * --quiet (summary only).
  */
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './lib/cli.ts';
 import { ingestCorpus, formatReport } from './lib/corpus.ts';
 
 const usage = `Usage: npm run ingest -- [--seeds DIR] [--out DIR] [--strict] [--verbose] [--quiet]
@@ -16,9 +16,8 @@ const usage = `Usage: npm run ingest -- [--seeds DIR] [--out DIR] [--strict] [--
   --quiet       print only the summary`;
 
 function main(): number {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const parsed = parseCommandLine(
+    {
       options: {
         seeds: { type: 'string', default: 'seeds' },
         out: { type: 'string', default: 'content' },
@@ -28,15 +27,11 @@ function main(): number {
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
-    }));
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
+    },
+    usage,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const progress = process.stderr.isTTY && !values.quiet;
   const result = ingestCorpus({
     seedsDir: values.seeds,
