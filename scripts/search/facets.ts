@@ -3,7 +3,7 @@
  * their values and the order values are listed in. Pure; the page passes
  * the theme labels it read from the vocabularies.
  */
-import { DOC_TYPE_EN } from '../../src/lib/display.ts';
+import { DOC_TYPE_EN, INSTRUMENT_TYPE_LABELS } from '../../src/lib/display.ts';
 import type { DocType, InstrumentType } from '../../src/lib/schema.ts';
 import type { FilterName } from './fields.ts';
 
@@ -27,12 +27,6 @@ export const FACETS: readonly FacetDef[] = [
 ];
 
 /** Rothwell & Zegveld instrument types. */
-export const INSTRUMENT_TYPE_LABELS: Record<InstrumentType, Label> = {
-  supply: { zh: '供给型', en: 'Supply-side' },
-  environment: { zh: '环境型', en: 'Environment-side' },
-  demand: { zh: '需求型', en: 'Demand-side' },
-};
-
 /** Labels for values that are slugs or codes; place names and years label themselves. */
 export type FacetLabels = Partial<Record<FilterName, Record<string, Label>>>;
 
