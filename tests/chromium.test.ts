@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findChromium, missingChromiumNotice } from './browser/chromium.ts';
+import { findChromium, missingChromiumNotice } from '../scripts/lib/chromium.ts';
 
 describe('findChromium', () => {
   it('uses only CHROMIUM_PATH when it is set', () => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveRequest, serveStatic } from './browser/static-server.ts';
+import { resolveRequest, serveStatic } from '../scripts/lib/static-server.ts';
 
 let root: string;
 

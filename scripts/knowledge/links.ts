@@ -125,40 +125,75 @@ function relateDocuments(records: readonly DocumentRecord[], citedBy: readonly C
   const features = records.map((r) => featuresOf(r, settings));
   const keySets = features.map((list) => new Map(list.map((f) => [f.key, f])));
   const postings = new Map<string, number[]>();
-  features.forEach((list, index) => {
-    for (const f of list) {
-      const posting = postings.get(f.key);
+  keySets.forEach((keys, index) => {
+    for (const key of keys.keys()) {
+      const posting = postings.get(key);
       if (posting) posting.push(index);
-      else postings.set(f.key, [index]);
+      else postings.set(key, [index]);
     }
   });
   const citationPairs = records.map((r) => new Set(r.citations.map((c) => c.target).filter((t): t is string => t !== null)));
   const indexOf = new Map(records.map((r, i) => [r.id as string, i]));
+  // Scores in whole units of 0.05 (every weight is a multiple), so sums are exact; reused across documents.
+  const units = new Int32Array(records.length);
+  const touched = new Uint8Array(records.length);
 
   return records.map((record, index) => {
-    const candidates = new Set<number>();
-    for (const f of features[index] ?? []) {
-      const posting = postings.get(f.key) ?? [];
-      if (posting.length > settings.candidateCap) continue;
-      for (const other of posting) if (other !== index) candidates.add(other);
+    const own = keySets[index] ?? new Map<string, Feature>();
+    const candidates: number[] = [];
+    const touch = (other: number): void => {
+      if (other === index || touched[other] === 1) return;
+      touched[other] = 1;
+      candidates.push(other);
+    };
+    // Candidates come through the rarer features only; each shared rare feature adds its weight on the way.
+    const common: Feature[] = [];
+    for (const feature of own.values()) {
+      const posting = postings.get(feature.key) ?? [];
+      if (posting.length > settings.candidateCap) {
+        common.push(feature);
+        continue;
+      }
+      const weight = unitsOf(feature.weight);
+      for (const other of posting) {
+        if (other === index) continue;
+        touch(other);
+        units[other] = (units[other] ?? 0) + weight;
+      }
     }
     for (const target of citationPairs[index] ?? []) {
       const other = indexOf.get(target);
-      if (other !== undefined && other !== index) candidates.add(other);
+      if (other !== undefined) touch(other);
     }
     for (const cite of citedBy[index] ?? []) {
       const other = indexOf.get(cite.id);
-      if (other !== undefined) candidates.add(other);
+      if (other !== undefined) touch(other);
     }
-    const scored: Related[] = [];
+    const ranked: { other: number; units: number; id: string }[] = [];
     for (const other of candidates) {
       const otherRecord = records[other];
-      if (!otherRecord) continue;
-      const related = scorePair(record, otherRecord, keySets[index] ?? new Map(), keySets[other] ?? new Map(), citationPairs[index]?.has(otherRecord.id) === true || citationPairs[other]?.has(record.id) === true);
-      if (related.score >= settings.minScore) scored.push(related);
+      const otherKeys = keySets[other];
+      let score = units[other] ?? 0;
+      units[other] = 0;
+      touched[other] = 0;
+      if (!otherRecord || !otherKeys) continue;
+      // The common features (a theme nearly every plan has) still count for a candidate found another way.
+      for (const feature of common) if (otherKeys.has(feature.key)) score += unitsOf(feature.weight);
+      if (citationPairs[index]?.has(otherRecord.id) === true || citationPairs[other]?.has(record.id) === true) score += unitsOf(WEIGHT.citation);
+      if (score >= unitsOf(settings.minScore)) ranked.push({ other, units: score, id: otherRecord.id });
     }
-    return scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).slice(0, settings.maxRelated);
+    // Reasons are built only for the few kept: scorePair's rounded score orders them identically.
+    ranked.sort((a, b) => b.units - a.units || (a.id < b.id ? -1 : 1));
+    return ranked.slice(0, settings.maxRelated).map(({ other }) => {
+      const otherRecord = records[other] as DocumentRecord;
+      return scorePair(record, otherRecord, own, keySets[other] ?? new Map(), citationPairs[index]?.has(otherRecord.id) === true || citationPairs[other]?.has(record.id) === true);
+    });
   });
+}
+
+/** A weight in twentieths, so that sums are exact integers. */
+function unitsOf(weight: number): number {
+  return Math.round(weight * 20);
 }
 
 const REASON_ORDER: readonly ReasonKind[] = ['citation', 'programs', 'themes', 'place', 'period'];

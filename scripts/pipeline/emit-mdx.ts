@@ -19,7 +19,7 @@ import { mdxToMarkdown } from 'mdast-util-mdx';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
 import { mdxToMdast } from 'satteri';
-import type { Frontmatter, Target } from '../../src/lib/schema.ts';
+import { withoutPageDetail, type Frontmatter, type Target } from '../../src/lib/schema.ts';
 import { describeTarget } from '../../src/lib/display.ts';
 import type { StructuredBlock } from './structure.ts';
 
@@ -108,10 +108,12 @@ export function replaceFrontmatter(mdx: string, data: Frontmatter): string {
  * The frontmatter as JSON, which is YAML: every string stays a quoted string
  * (Astro reads frontmatter with a YAML 1.1 parser that would turn a bare
  * `2022-11-15` or `0o17` into a date or a number), and a long plan's hundreds
- * of targets serialize in milliseconds instead of seconds.
+ * of targets serialize in milliseconds instead of seconds. One line per
+ * top-level field, without the detail fields.
  */
 export function stringifyFrontmatter(data: Frontmatter): string {
-  return JSON.stringify(data, null, 1);
+  const fields = Object.entries(withoutPageDetail(data));
+  return `{\n${fields.map(([key, value]) => ` ${JSON.stringify(key)}: ${JSON.stringify(value)}`).join(',\n')}\n}`;
 }
 
 function text(value: string): PhrasingContent {

@@ -41,6 +41,9 @@ export interface BuildIndexResult {
   outputPath: string;
 }
 
+/** Pages handed to Pagefind before waiting for the oldest to be indexed. */
+const IN_FLIGHT = 8;
+
 /** Every `.html` file below a folder, sorted, as paths relative to it. */
 async function listHtml(root: string, dir = root): Promise<string[]> {
   const out: string[] = [];
@@ -68,14 +71,23 @@ export async function buildSearchIndex(options: BuildIndexOptions): Promise<Buil
   if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
   try {
     let pages = 0;
+    // Pagefind indexes in its own process: the next page is read and annotated here while it indexes the last
+    // ones. Pages are still sent in path order (the index comes out byte-identical); a few are kept in flight.
+    const inFlight: Promise<void>[] = [];
     for (const path of await listHtml(dist)) {
       const html = await readFile(join(dist, path), 'utf8');
       if (!hasPagefindBody(html)) continue;
       const content = annotate ? prepareForIndex(html, matcher) : html;
-      const added = await index.addHTMLFile({ url: urlOfFile(path), content });
-      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${path}: ${added.errors.join('; ')}`);
+      const added = index.addHTMLFile({ url: urlOfFile(path), content }).then((result) => {
+        if (result.errors.length > 0) throw new Error(`Pagefind could not index ${path}: ${result.errors.join('; ')}`);
+      });
+      // Awaited below; the no-op handler only keeps Node from calling a failure unhandled before then.
+      added.catch(() => undefined);
+      inFlight.push(added);
+      if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
       pages++;
     }
+    await Promise.all(inFlight);
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
     const termsFile: TermsFile = { prefix: TOKEN_PREFIX, terms: annotate ? options.terms : [] };

@@ -4,7 +4,7 @@
  * the same whether the corpus holds ten documents or ten thousand.
  */
 import { loadCorpus, vocabularies } from './corpus-data.ts';
-import type { DocumentRecord, InstrumentType } from './schema.ts';
+import { PAGE_DETAIL_FIELDS, type DocumentRecord, type Frontmatter, type InstrumentType } from './schema.ts';
 
 export interface Names {
   name: string;
@@ -16,6 +16,18 @@ let records: Map<string, DocumentRecord> | undefined;
 export function documentRecord(id: string): DocumentRecord | undefined {
   records ??= new Map(loadCorpus().documents.map((record) => [record.id as string, record]));
   return records.get(id);
+}
+
+/**
+ * A page's data with the per-document detail (targets, agencies, related documents, sections …) that generated
+ * pages keep in their corpus record rather than their frontmatter; a page without a record keeps its own.
+ */
+export function withDetail(page: Frontmatter): Frontmatter {
+  const record = documentRecord(page.id);
+  if (!record) return page;
+  const detail: Partial<Frontmatter> = {};
+  for (const field of PAGE_DETAIL_FIELDS) Object.assign(detail, { [field]: record[field] });
+  return { ...page, ...detail };
 }
 
 let themes: Map<string, Names> | undefined;

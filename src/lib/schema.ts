@@ -377,3 +377,20 @@ export const frontmatterSchema = documentMetaSchema.extend(knowledgeSchema.shape
   sections: z.array(sectionSchema).default([]),
 });
 export type Frontmatter = z.output<typeof frontmatterSchema>;
+
+/**
+ * Per-document detail that stays out of the page's frontmatter: it lives in the document's record in
+ * `corpus.json`, which the document page reads. Astro keeps every page's frontmatter in memory and compiles
+ * it into every page's module, so at thousands of documents the frontmatter carries only what lists, search
+ * and the metadata panel need (identity, place, year, themes, evidence); the collection schema fills these
+ * fields with empty lists.
+ */
+export const PAGE_DETAIL_FIELDS = ['themeProfile', 'instruments', 'targets', 'responsibilities', 'agencies', 'programs', 'citations', 'citedBy', 'related', 'sections'] as const;
+export type PageDetailField = (typeof PAGE_DETAIL_FIELDS)[number];
+
+/** What a generated page's frontmatter holds: the data without the detail fields (and without undefined values). */
+export function withoutPageDetail(data: Frontmatter): Omit<Frontmatter, PageDetailField> {
+  const omitted = new Set<string>(PAGE_DETAIL_FIELDS);
+  return Object.fromEntries(Object.entries(data).filter(([key, value]) => value !== undefined && !omitted.has(key))) as Omit<Frontmatter, PageDetailField>;
+}
+

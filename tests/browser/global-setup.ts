@@ -3,9 +3,9 @@
  * 127.0.0.1, and hands the URL to the tests. Without Chromium it skips (or fails under CI).
  */
 import type { TestProject } from 'vitest/node';
-import { findChromium, isCI, missingChromiumNotice } from './chromium.ts';
+import { findChromium, isCI, missingChromiumNotice } from '../../scripts/lib/chromium.ts';
 import { ensureTestSite } from './site-build.ts';
-import { serveStatic } from './static-server.ts';
+import { serveStatic } from '../../scripts/lib/static-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -3,7 +3,7 @@
  */
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
 
 /** What a browser suite gets: the running browser and helpers bound to the served site. */
 export interface Site {

@@ -1,5 +1,5 @@
 /**
- * Finding and launching the system Chromium for browser tests (never a downloaded one).
+ * Finding and launching the system Chromium for browser tests and benchmarks (never a downloaded one).
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
