@@ -3,17 +3,17 @@
  * corrections), runs the pipeline on every file, resolves duplicates across
  * files, and writes the generated content deterministically.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { reporter } from 'vfile-reporter';
-import { corpusSchema, documentIdSchema, frontmatterSchema, type Corpus, type DocumentRecord } from '../../src/lib/schema.ts';
+import { corpusSchema, documentIdSchema, documentRecordSchema, frontmatterSchema, type DocumentRecord, type PageDetailField } from '../../src/lib/schema.ts';
+import { replaceFrontmatter } from '../pipeline/emit-mdx.ts';
 import { linkCorpus, loadKnowledgeBase, type KnowledgeBase } from '../knowledge/index.ts';
 import { targetsCsv } from '../knowledge/targets-csv.ts';
-import { replaceFrontmatter } from '../pipeline/emit-mdx.ts';
 import { countMessages, report } from '../pipeline/diagnostics.ts';
 import { ingestSeed, type BuiltDocument } from '../pipeline/index.ts';
 import { regionOfCode } from '../pipeline/places.ts';
@@ -366,7 +366,9 @@ function resolveDuplicates(built: (BuiltDocument & { file: VFile })[]): BuiltDoc
     for (let n = 2; byId.has(id); n++) id = documentIdSchema.parse(`${doc.record.id}-${shortHash(`${contentKey(doc.record)}\u0000${n}`, 4)}`);
     report(doc.file, 'warning', `Unexpected id collision with ${first.record.source.file}:${first.record.source.startLine} for “${doc.record.id}”, expected unique ids; this document gets “${id}” (set \`id\` in a sidecar to choose one)`, 'id-collision', place);
     const record = { ...doc.record, id };
-    out.push({ record, mdx: doc.mdx });
+    // The page carries its id in the frontmatter: write it again with the new one.
+    const { paragraphs: _paragraphs, ...page } = record;
+    out.push({ record, mdx: replaceFrontmatter(doc.mdx, frontmatterSchema.parse(page)) });
     byId.set(id, { ...doc, record });
   }
   return out.sort((a, b) => compare(a.record.id, b.record.id));
@@ -381,14 +383,16 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Cross-references, cited-by and related documents need the whole corpus; the pages' frontmatter is rewritten with them. */
+/**
+ * Cross-references, cited-by and related documents need the whole corpus. They change only the records: these
+ * fields are page detail (PAGE_DETAIL_FIELDS), which the page's frontmatter leaves to the record, so the MDX written
+ * per document stays as it is (no second copy of every page in memory).
+ */
 function withLinks(documents: BuiltDocument[]): BuiltDocument[] {
+  // The fields linking changes; the type check fails if one of them ever moves into the frontmatter.
+  void (['citations', 'citedBy', 'related'] as const satisfies readonly PageDetailField[]);
   const linked = linkCorpus(documents.map((d) => d.record));
-  return documents.map((doc, index) => {
-    const record = linked[index] ?? doc.record;
-    const { paragraphs: _paragraphs, ...rest } = record;
-    return { record, mdx: replaceFrontmatter(doc.mdx, frontmatterSchema.parse(rest)) };
-  });
+  return documents.map((doc, index) => ({ record: linked[index] ?? doc.record, mdx: doc.mdx }));
 }
 
 function sameText(a: DocumentRecord, b: DocumentRecord): boolean {
@@ -402,9 +406,9 @@ function writeOutput(outDir: string, documents: BuiltDocument[], files: VFile[])
   rmSync(docsDir, { recursive: true, force: true });
   mkdirSync(docsDir, { recursive: true });
   for (const { record, mdx } of documents) writeFileSync(join(docsDir, `${record.id}.mdx`), mdx);
-  const corpus = corpusSchema.parse({ schemaVersion: 1, documents: documents.map((d) => d.record) });
-  writeFileSync(join(outDir, 'corpus.json'), corpusJson(corpus));
-  writeFileSync(join(outDir, 'targets.csv'), targetsCsv(corpus.documents));
+  const records = documents.map((d) => d.record);
+  writeCorpusJson(join(outDir, 'corpus.json'), records);
+  writeFileSync(join(outDir, 'targets.csv'), targetsCsv(records));
   const diagnostics = files.flatMap((file) =>
     file.messages.map((m) => ({
       // Relative to the seeds folder (like `source.file`), so the output does not depend on where the folder is.
@@ -420,12 +424,22 @@ function writeOutput(outDir: string, documents: BuiltDocument[], files: VFile[])
 }
 
 /**
- * `corpus.json` without indentation, one document per line: a third of the size of an indented file (which
- * mostly held spaces at 10,000 documents), still one JSON value, and readable a document at a time.
+ * Writes `corpus.json` without indentation, one document per line: a third of the size of an indented file (which
+ * mostly held spaces at 10,000 documents), still one JSON value, and readable a document at a time. Each record is
+ * validated and written in turn, so the corpus is never held twice in memory nor built as one string.
  */
-export function corpusJson(corpus: Corpus): string {
-  const documents = corpus.documents.map((doc) => JSON.stringify(doc)).join(',\n');
-  return `{"schemaVersion":${JSON.stringify(corpus.schemaVersion)},"documents":[\n${documents}\n]}\n`;
+function writeCorpusJson(path: string, documents: readonly DocumentRecord[]): void {
+  const fd = openSync(path, 'w');
+  try {
+    writeSync(fd, `{"schemaVersion":${JSON.stringify(corpusSchema.shape.schemaVersion.parse(undefined))},"documents":[\n`);
+    documents.forEach((document, index) => {
+      const record = documentRecordSchema.parse(document);
+      writeSync(fd, `${index > 0 ? ',\n' : ''}${JSON.stringify(record)}`);
+    });
+    writeSync(fd, `${documents.length > 0 ? '\n' : ''}]}\n`);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Formats messages like remark-lint (`seeds/x.txt` then `12:1-12:40 warning … rule-id atlas`). */

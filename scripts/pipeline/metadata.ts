@@ -16,7 +16,7 @@ import {
 } from '../../src/lib/schema.ts';
 import { placeOf, report } from './diagnostics.ts';
 import {
-  DOC_NUMBER,
+  docNumbersIn,
   AGENCY_SUFFIX,
   COMPILATION_MARKER,
   docTypeOfTitle,
@@ -159,7 +159,7 @@ interface DocNumber {
 function extractDocNumber(segment: CleanSegment, log: EvidenceLog): DocNumber | null {
   let own: DocNumber | null = null;
   for (const line of [...segment.header, ...(segment.titleLine ? [segment.titleLine] : [])]) {
-    for (const hit of line.match.matchAll(DOC_NUMBER)) {
+    for (const hit of docNumbersIn(line.match)) {
       const value = line.text.slice(hit.index, hit.index + hit[0].length);
       own ??= { value, year: Number(hit[2]), prefix: hit[1] ?? '', line };
       log.add('docNumber', line, value, 'doc-number', '标题下的发文字号 (number under the title)', hit.index);
@@ -167,7 +167,7 @@ function extractDocNumber(segment: CleanSegment, log: EvidenceLog): DocNumber | 
   }
   // Numbers in the body belong to the documents it cites: evidence, not this document's number.
   for (const line of segment.body.slice(0, 40)) {
-    for (const hit of line.match.matchAll(DOC_NUMBER)) {
+    for (const hit of docNumbersIn(line.match)) {
       const value = line.text.slice(hit.index, hit.index + hit[0].length);
       log.add('docNumber', line, value, 'cited-number', '正文引用的其他文件的文号，不是本文件的 (number of a cited document, not this one)', hit.index);
     }
@@ -298,9 +298,7 @@ function findIssueDate(segment: CleanSegment): { year: number; line: TextLine; p
 function findImplementedDocument(segment: CleanSegment): { year: number; line: TextLine; phrase: string } | null {
   for (const line of segment.body.slice(0, 3)) {
     if (!/^(?:为|根据|按照|依据)[^。]{0,12}(?:落实|贯彻|实施|执行)?[^。]*《/u.test(line.match)) continue;
-    DOC_NUMBER.lastIndex = 0;
-    const hit = DOC_NUMBER.exec(line.match);
-    DOC_NUMBER.lastIndex = 0;
+    const [hit] = docNumbersIn(line.match);
     if (hit?.[2]) return { year: Number(hit[2]), line, phrase: line.text.slice(hit.index, hit.index + hit[0].length) };
   }
   return null;
@@ -429,7 +427,7 @@ function inferRegionFromClues(
   const provinceHints = bodyMentions.filter((m) => m.mention.level === 'province' && m.mention.codes.length === 1).map((m) => m.mention.codes[0] ?? '');
 
   for (const line of [...segment.header, ...segment.body.slice(0, 3)]) {
-    for (const hit of line.match.matchAll(DOC_NUMBER)) {
+    for (const hit of docNumbersIn(line.match)) {
       const ch = (hit[1] ?? '').charAt(0);
       if (!ch || NOT_ABBREVIATIONS.has(ch)) continue;
       const candidates = inferPrefectureFromAbbreviation(ch, provinceHints);
