@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../scripts/knowledge/index.ts';
 import type { AtlasDocument, AtlasInput } from './aggregate.ts';
+import { corpusRecords, readRecordAt, type RecordRange } from './corpus-file.ts';
 import type { Corpus, DocumentRecord, Paragraph } from './schema.ts';
 
 /** Folder holding `corpus.json`, `targets.csv` and `documents/`. */
@@ -21,21 +22,71 @@ export function contentDir(): string {
   return './content';
 }
 
-let corpus: Corpus | undefined;
-/** The records of `corpus.json` (an empty corpus when it has not been generated). */
-export function loadCorpus(): Corpus {
-  if (corpus) return corpus;
-  const path = join(contentDir(), 'corpus.json');
-  // Written by the ingest after validating every record against corpusSchema: checking the version is enough
-  // here, and skips a second full copy of a corpus that can hold hundreds of megabytes at 10,000 documents.
-  corpus = existsSync(path) ? trustedCorpus(JSON.parse(readFileSync(path, 'utf8')), path) : { schemaVersion: 1, documents: [] };
-  return corpus;
+interface CorpusIndex {
+  path: string;
+  /** Records for the cross-document pages, without what only a document's own page shows (see `slim`). */
+  corpus: Corpus;
+  /** Where each record's line is, to read the full record back for its document page. */
+  ranges: Map<string, RecordRange>;
+  /** Full records of a corpus not written one per line (small, hand-made): kept as read. */
+  whole: Map<string, DocumentRecord>;
 }
 
-function trustedCorpus(value: unknown, path: string): Corpus {
-  const head = z.object({ schemaVersion: z.literal(1), documents: z.array(z.object({ id: z.string() }).loose()) }).safeParse(value);
-  if (!head.success) throw new Error(`${path} is not a corpus written by \`npm run ingest\` (schemaVersion 1): run the ingest again`);
-  return value as Corpus;
+let index: CorpusIndex | undefined;
+function corpusIndex(): CorpusIndex {
+  if (index) return index;
+  const path = join(contentDir(), 'corpus.json');
+  const documents: DocumentRecord[] = [];
+  const ranges = new Map<string, RecordRange>();
+  const whole = new Map<string, DocumentRecord>();
+  // Written by the ingest after validating every record against the schema: no second validation here, which
+  // would hold a second copy of every record.
+  for (const { record, range } of corpusRecords(path)) {
+    if (range) ranges.set(record.id, range);
+    else whole.set(record.id, record);
+    documents.push(slim(record));
+  }
+  index = { path, corpus: { schemaVersion: 1, documents }, ranges, whole };
+  return index;
+}
+
+/**
+ * What the cross-document pages need of a record: everything but its evidence, its section tree and its
+ * paragraphs' instruments and section paths, which only the document's own page shows (it reads the full
+ * record with `fullRecord`). At 10,000 documents this keeps the build's copy of the corpus to about half.
+ */
+function slim(record: DocumentRecord): DocumentRecord {
+  return {
+    ...record,
+    evidence: [],
+    sections: [],
+    paragraphs: record.paragraphs.map(({ instruments: _instruments, sectionPath: _sectionPath, ...paragraph }) => ({ ...paragraph, instruments: [], sectionPath: [] })),
+  };
+}
+
+/** The records of `corpus.json` for cross-document pages (an empty corpus when it has not been generated). */
+export function loadCorpus(): Corpus {
+  return corpusIndex().corpus;
+}
+
+/** A document's full record, read from `corpus.json` when asked for; undefined when the corpus does not hold it. */
+export function fullRecord(id: string): DocumentRecord | undefined {
+  const { path, ranges, whole } = corpusIndex();
+  const range = ranges.get(id);
+  return range ? readRecordAt(path, range) : whole.get(id);
+}
+
+/**
+ * The full record of every page, one at a time (never all in memory): the corpus record when `corpus.json` has
+ * the page's document, else the page's own data (a hand-written page). Order: corpus order, then the others.
+ */
+export function* fullPageRecords<T extends { id: string }>(pages: readonly T[]): Generator<DocumentRecord | T> {
+  const waiting = new Map(pages.map((page) => [page.id, page]));
+  for (const { record } of corpusRecords(join(contentDir(), 'corpus.json'))) {
+    if (!waiting.delete(record.id)) continue;
+    yield record;
+  }
+  yield* waiting.values();
 }
 
 /**

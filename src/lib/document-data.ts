@@ -1,9 +1,10 @@
 /**
- * Lookups the document pages need, built once per build: records by id (for
- * paragraph lines) and the names of vocabulary slugs. Maps, so a page costs
- * the same whether the corpus holds ten documents or ten thousand.
+ * Lookups the document pages need: the page's own full record (read from
+ * `corpus.json` when the page is built), titles of other documents and the
+ * names of vocabulary slugs (maps built once), so a page costs the same
+ * whether the corpus holds ten documents or ten thousand.
  */
-import { loadCorpus, vocabularies } from './corpus-data.ts';
+import { fullRecord, loadCorpus, vocabularies } from './corpus-data.ts';
 import { PAGE_DETAIL_FIELDS, type DocumentRecord, type Frontmatter, type InstrumentType } from './schema.ts';
 
 export interface Names {
@@ -11,11 +12,21 @@ export interface Names {
   nameEn: string;
 }
 
-let records: Map<string, DocumentRecord> | undefined;
-/** The full record of a document (with paragraphs), or undefined for a page that is not in `corpus.json`. */
+let last: { id: string; record: DocumentRecord | undefined } | undefined;
+/**
+ * The full record of a document (with paragraphs), read from `corpus.json` on demand, or undefined for a page
+ * that is not in it. The last one is kept: a document page asks for its own record more than once.
+ */
 export function documentRecord(id: string): DocumentRecord | undefined {
-  records ??= new Map(loadCorpus().documents.map((record) => [record.id as string, record]));
-  return records.get(id);
+  if (last?.id !== id) last = { id, record: fullRecord(id) };
+  return last.record;
+}
+
+let titles: Map<string, string> | undefined;
+/** The title of any document of the corpus (for links to cited, citing and related documents). */
+export function documentTitle(id: string): string | undefined {
+  titles ??= new Map(loadCorpus().documents.map((record) => [record.id as string, record.title]));
+  return titles.get(id);
 }
 
 /**

@@ -11,19 +11,23 @@ describe('downloads', () => {
   ]);
 
   it('documents.json holds every document in id order, valid as a corpus without paragraphs', () => {
-    const parsed = corpusSchema.parse(JSON.parse(documentsJson(docs)));
+    const text = documentsJson(docs).toString('utf8');
+    const parsed = corpusSchema.parse(JSON.parse(text));
     expect(parsed.documents.map((d) => d.id)).toEqual(['a-doc', 'b-doc']);
-    expect(JSON.parse(documentsJson(docs)).documents[0]).not.toHaveProperty('paragraphs');
+    expect(JSON.parse(text).documents[0]).not.toHaveProperty('paragraphs');
+    // Laid out like corpus.json: one document per line.
+    expect(text.split('\n')).toHaveLength(5);
+    expect(JSON.parse(documentsJson([]).toString('utf8'))).toEqual({ schemaVersion: 1, documents: [] });
   });
 
   it('paragraphs.jsonl has one parsable object per line, escaping newlines and quotes', () => {
-    const text = paragraphsJsonl({ documents: docs, paragraphs }, 'https://example.org/');
+    const text = paragraphsJsonl(docs.map((doc) => ({ id: doc.id, paragraphs: paragraphs.get(doc.id) ?? [] })), 'https://example.org/').toString('utf8');
     const lines = text.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
     const records = lines.map((line) => JSON.parse(line));
     expect(records.map((r) => `${r.documentId}/${r.id}`)).toEqual(['a-doc/p-1', 'a-doc/p-2', 'b-doc/p-3']);
     expect(records[0].text).toBe('第一段“引号”\n<script>');
-    expect(paragraphsJsonl({ documents: [], paragraphs: new Map() }, 'https://example.org/')).toBe('');
+    expect(paragraphsJsonl([], 'https://example.org/').length).toBe(0);
   });
 
   it('reads a CSV header, with or without a byte-order mark and quotes', () => {

@@ -7,23 +7,42 @@ import { z } from 'zod';
 import { targetsCsv } from '../../scripts/knowledge/targets-csv.ts';
 import type { AtlasDocument, AtlasInput } from './aggregate.ts';
 import { toParagraphRecord } from './codebook.ts';
-import { frontmatterSchema } from './schema.ts';
+import { frontmatterSchema, type Paragraph } from './schema.ts';
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** `{ schemaVersion, documents }` like corpus.json, each document validated and stripped of its paragraphs, in id order. */
-export function documentsJson(documents: readonly AtlasDocument[]): string {
-  const records = [...documents].sort(byId).map((doc) => frontmatterSchema.parse(doc));
-  return `${JSON.stringify({ schemaVersion: 1, documents: records }, null, 1)}\n`;
+/**
+ * `{ schemaVersion, documents }` laid out like corpus.json (one document per line), each document validated and
+ * stripped of its paragraphs, in id order. Bytes, not a string: at 10,000 documents the file outgrows V8's
+ * longest string. The documents are consumed one at a time, so a stream of full records never sits in memory.
+ */
+export function documentsJson(documents: Iterable<AtlasDocument>): Buffer {
+  const parts: [string, Buffer][] = [];
+  for (const doc of documents) {
+    const { paragraphs: _paragraphs, ...rest } = doc as AtlasDocument & { paragraphs?: unknown };
+    parts.push([doc.id, Buffer.from(JSON.stringify(frontmatterSchema.parse(rest)))]);
+  }
+  parts.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const lines = parts.flatMap(([, bytes], index) => (index > 0 ? [COMMA_NEWLINE, bytes] : [bytes]));
+  return Buffer.concat([Buffer.from('{"schemaVersion":1,"documents":[\n'), ...lines, Buffer.from(parts.length > 0 ? '\n]}\n' : ']}\n')]);
 }
 
-/** One JSON object per line for every paragraph, documents in id order, paragraphs in text order. */
-export function paragraphsJsonl(input: AtlasInput, site: URL | string): string {
-  const lines: string[] = [];
-  for (const doc of [...input.documents].sort(byId)) {
-    for (const paragraph of input.paragraphs.get(doc.id) ?? []) lines.push(JSON.stringify(toParagraphRecord(doc.id, paragraph, site)));
+const COMMA_NEWLINE = Buffer.from(',\n');
+
+/** One JSON object per line for every paragraph, documents in id order, paragraphs in text order; bytes, as above. */
+export function paragraphsJsonl(documents: Iterable<{ id: string; paragraphs?: readonly Paragraph[] }>, site: URL | string): Buffer {
+  const parts: [string, Buffer][] = [];
+  for (const doc of documents) {
+    const lines = (doc.paragraphs ?? []).map((paragraph) => `${JSON.stringify(toParagraphRecord(doc.id, paragraph, site))}\n`);
+    if (lines.length > 0) parts.push([doc.id, Buffer.from(lines.join(''))]);
   }
-  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+  parts.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return Buffer.concat(parts.map(([, bytes]) => bytes));
+}
+
+/** A response body viewing the bytes (no copy of a file that can be hundreds of megabytes). */
+export function bodyOf(bytes: Buffer): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** targets.csv for the documents with pages (documents without corpus paragraphs still contribute their targets). */

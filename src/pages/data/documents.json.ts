@@ -1,9 +1,10 @@
 /** `/data/documents.json`: every document's record without its paragraphs (those are in paragraphs.jsonl). */
 import type { APIRoute } from 'astro';
-import { loadAtlas } from '../../lib/atlas.ts';
-import { documentsJson } from '../../lib/downloads.ts';
+import { getCollection } from 'astro:content';
+import { fullPageRecords } from '../../lib/corpus-data.ts';
+import { bodyOf, documentsJson } from '../../lib/downloads.ts';
 
 export const GET: APIRoute = async () => {
-  const atlas = await loadAtlas();
-  return new Response(documentsJson(atlas.input.documents), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  const pages = (await getCollection('documents')).map((entry) => entry.data);
+  return new Response(bodyOf(documentsJson(fullPageRecords(pages))), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

@@ -1,9 +1,10 @@
 /** `/data/paragraphs.jsonl`: one JSON object per paragraph, documents in id order. */
 import type { APIRoute } from 'astro';
-import { loadAtlas } from '../../lib/atlas.ts';
-import { paragraphsJsonl } from '../../lib/downloads.ts';
+import { getCollection } from 'astro:content';
+import { fullPageRecords } from '../../lib/corpus-data.ts';
+import { bodyOf, paragraphsJsonl } from '../../lib/downloads.ts';
 
 export const GET: APIRoute = async ({ site }) => {
-  const atlas = await loadAtlas();
-  return new Response(paragraphsJsonl(atlas.input, site ?? 'http://localhost/'), { headers: { 'Content-Type': 'application/jsonl; charset=utf-8' } });
+  const pages = (await getCollection('documents')).map((entry) => entry.data);
+  return new Response(bodyOf(paragraphsJsonl(fullPageRecords(pages), site ?? 'http://localhost/')), { headers: { 'Content-Type': 'application/jsonl; charset=utf-8' } });
 };
