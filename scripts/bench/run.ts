@@ -15,7 +15,7 @@ import { findChromium } from '../lib/chromium.ts';
 import { generateCorpus } from './generate.ts';
 import { runStep, type StepResult } from './measure.ts';
 import { measurePageWeights, type PageWeight } from './page-weight.ts';
-import { DEFAULT_QUERIES, measureSearchCost, type QueryCost } from './search-cost.ts';
+import { DEFAULT_QUERIES, measureSearchCost, median, type QueryCost } from './search-cost.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/u, '');
 const NODE = process.execPath;
@@ -68,12 +68,6 @@ export interface SizeResult {
   pageWeights: PageWeight[];
   search: QueryCost[] | null;
 }
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
 /** Runs a step `runs` times (once when the first run takes over a minute) and summarises. */
 async function repeat(runs: number, make: (run: number) => { prepare?: () => void; step: Parameters<typeof runStep>[0] }): Promise<StepSummary> {
