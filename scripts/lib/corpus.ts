@@ -424,8 +424,8 @@ function writeOutput(outDir: string, documents: BuiltDocument[], files: VFile[])
 }
 
 /**
- * Writes `corpus.json` without indentation, one document per line: a third of the size of an indented file (which
- * mostly held spaces at 10,000 documents), still one JSON value, and readable a document at a time. Each record is
+ * Writes `corpus.json` without indentation, one document per line: 60 % of the size of an indented file (which
+ * mostly held spaces), still one JSON value, and readable a document at a time. Each record is
  * validated and written in turn, so the corpus is never held twice in memory nor built as one string.
  */
 function writeCorpusJson(path: string, documents: readonly DocumentRecord[]): void {
