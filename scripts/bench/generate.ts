@@ -139,7 +139,7 @@ export function generateCorpus(options: GenerateOptions): GenerateResult {
   const counties = regular.filter((u) => u.level === 'county' && !u.name.endsWith('区'));
 
   const placeLabel = (unit: Division): string => {
-    // A county document sometimes names its prefecture first, as many real titles do (`绍兴市嵊州市`).
+    // A county document sometimes names its prefecture first, as many real titles do (`<prefecture><county>`).
     const parent = getDivisionChain(unit.code).find((u) => u.level === 'prefecture');
     return unit.level === 'county' && parent && chance(0.3) ? `${parent.name}${unit.name}` : unit.name;
   };
