@@ -60,7 +60,7 @@ function slim(record: DocumentRecord): DocumentRecord {
     ...record,
     evidence: [],
     sections: [],
-    paragraphs: record.paragraphs.map(({ instruments: _instruments, sectionPath: _sectionPath, ...paragraph }) => ({ ...paragraph, instruments: [], sectionPath: [] })),
+    paragraphs: record.paragraphs.map((paragraph) => ({ ...paragraph, instruments: [], sectionPath: [] })),
   };
 }
 

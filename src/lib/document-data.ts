@@ -36,9 +36,7 @@ export function documentTitle(id: string): string | undefined {
 export function withDetail(page: Frontmatter): Frontmatter {
   const record = documentRecord(page.id);
   if (!record) return page;
-  const detail: Partial<Frontmatter> = {};
-  for (const field of PAGE_DETAIL_FIELDS) Object.assign(detail, { [field]: record[field] });
-  return { ...page, ...detail };
+  return { ...page, ...Object.fromEntries(PAGE_DETAIL_FIELDS.map((field) => [field, record[field]])) };
 }
 
 let themes: Map<string, Names> | undefined;

@@ -17,27 +17,30 @@ const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id 
  * longest string. The documents are consumed one at a time, so a stream of full records never sits in memory.
  */
 export function documentsJson(documents: Iterable<AtlasDocument>): Buffer {
-  const parts: [string, Buffer][] = [];
+  const parts: { id: string; bytes: Buffer }[] = [];
   for (const doc of documents) {
     const { paragraphs: _paragraphs, ...rest } = doc as AtlasDocument & { paragraphs?: unknown };
-    parts.push([doc.id, Buffer.from(JSON.stringify(frontmatterSchema.parse(rest)))]);
+    parts.push({ id: doc.id, bytes: Buffer.from(JSON.stringify(frontmatterSchema.parse(rest))) });
   }
-  parts.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const lines = parts.flatMap(([, bytes], index) => (index > 0 ? [COMMA_NEWLINE, bytes] : [bytes]));
+  const lines = inIdOrder(parts).flatMap((bytes, index) => (index > 0 ? [COMMA_NEWLINE, bytes] : [bytes]));
   return Buffer.concat([Buffer.from('{"schemaVersion":1,"documents":[\n'), ...lines, Buffer.from(parts.length > 0 ? '\n]}\n' : ']}\n')]);
 }
 
 const COMMA_NEWLINE = Buffer.from(',\n');
 
+/** The byte parts, sorted by the document id each was made for. */
+function inIdOrder(parts: { id: string; bytes: Buffer }[]): Buffer[] {
+  return parts.sort(byId).map((part) => part.bytes);
+}
+
 /** One JSON object per line for every paragraph, documents in id order, paragraphs in text order; bytes, as above. */
 export function paragraphsJsonl(documents: Iterable<{ id: string; paragraphs?: readonly Paragraph[] }>, site: URL | string): Buffer {
-  const parts: [string, Buffer][] = [];
+  const parts: { id: string; bytes: Buffer }[] = [];
   for (const doc of documents) {
     const lines = (doc.paragraphs ?? []).map((paragraph) => `${JSON.stringify(toParagraphRecord(doc.id, paragraph, site))}\n`);
-    if (lines.length > 0) parts.push([doc.id, Buffer.from(lines.join(''))]);
+    if (lines.length > 0) parts.push({ id: doc.id, bytes: Buffer.from(lines.join('')) });
   }
-  parts.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return Buffer.concat(parts.map(([, bytes]) => bytes));
+  return Buffer.concat(inIdOrder(parts));
 }
 
 /** A response body viewing the bytes (no copy of a file that can be hundreds of megabytes). */

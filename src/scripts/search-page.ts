@@ -189,7 +189,7 @@ export async function startSearchPage(): Promise<void> {
       const selected = state.filters[facet.name];
       const values = orderFacetValues(facet.name, counts[facet.name] ?? {}, selected);
       if (values.length === 0) continue;
-      const fieldset = el('fieldset', { className: 'facet' }, el('legend', {}, ...labelNodes(facet)));
+      const fieldset = el('fieldset', { className: 'facet' }, el('legend', { className: 'visually-hidden' }, ...labelNodes(facet)));
       const options = el('ul', { className: 'facet-values' });
       const option = (value: string, label: Label, count: number | null): HTMLLIElement => {
         const id = `facet-${facet.name}-${options.children.length}`;
